@@ -1,0 +1,168 @@
+/**
+ * redis-cli's TTY formatting of replies (cliFormatReplyTTY) and its argument splitting (sdssplitargs).
+ * Pure functions shared by the web console, conformance transcripts and tests.
+ */
+import { formatDouble, type Reply } from './reply.ts';
+
+/** sdscatrepr: a quoted string with redis-cli's escapes; bytes outside 0x20..0x7e become \xHH. */
+export function quoteRepr(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    switch (c) {
+      case 0x5c:
+        out += '\\\\';
+        break;
+      case 0x22:
+        out += '\\"';
+        break;
+      case 0x0a:
+        out += '\\n';
+        break;
+      case 0x0d:
+        out += '\\r';
+        break;
+      case 0x09:
+        out += '\\t';
+        break;
+      case 0x07:
+        out += '\\a';
+        break;
+      case 0x08:
+        out += '\\b';
+        break;
+      default:
+        out += c >= 0x20 && c <= 0x7e ? s[i] : `\\x${(c & 0xff).toString(16).padStart(2, '0')}`;
+    }
+  }
+  return out + '"';
+}
+
+/** Format a reply exactly as redis-cli prints it on a terminal (each line ends with `\n`). */
+export function formatReply(r: Reply, prefix = ''): string {
+  switch (r.t) {
+    case 'error':
+      return `(error) ${r.v}\n`;
+    case 'status':
+      return `${r.v}\n`;
+    case 'int':
+      return `(integer) ${r.v}\n`;
+    case 'double':
+      return `(double) ${formatDouble(r.v)}\n`;
+    case 'bulk':
+      return `${quoteRepr(r.v)}\n`;
+    case 'verbatim':
+      return `${r.v}\n`;
+    case 'null':
+    case 'nullarray':
+      return '(nil)\n';
+    case 'bool':
+      return r.v ? '(true)\n' : '(false)\n';
+    case 'array':
+    case 'set':
+    case 'map':
+      return formatAggregate(r, prefix);
+  }
+}
+
+function formatAggregate(r: Reply & { t: 'array' | 'set' | 'map' }, prefix: string): string {
+  const count = r.v.length;
+  if (count === 0) {
+    return r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : '(empty set)\n';
+  }
+  const idxlen = String(count).length;
+  const childPrefix = prefix + ' '.repeat(idxlen + 2);
+  const sep = r.t === 'set' ? '~' : r.t === 'map' ? '#' : ')';
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    out += `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
+    if (r.t === 'map') {
+      const [k, v] = r.v[i];
+      out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + formatReply(v, childPrefix);
+    } else {
+      out += formatReply((r.v as readonly Reply[])[i], childPrefix);
+    }
+  }
+  return out;
+}
+
+const HEX = /^[0-9a-fA-F]$/;
+/** C isspace() in the C locale: bytes 0x80+ inside UTF-8 sequences are never blanks. */
+const isSpace = (c: string | undefined): boolean =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+
+/**
+ * sdssplitargs: split a typed line (a binary string: UTF-8 bytes) into arguments, redis-cli style. Double quotes support \n \r \t \b \a \\ \" and
+ * \xHH; single quotes support only \'. A closing quote must be followed by a space or the end.
+ * Returns undefined on unbalanced quotes (redis-cli prints "Invalid argument(s)").
+ */
+export function splitArgs(line: string): string[] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  const n = line.length;
+  for (;;) {
+    while (i < n && isSpace(line[i])) i++;
+    if (i >= n) return out;
+    let inq = false; // inside "double quotes"
+    let insq = false; // inside 'single quotes'
+    let done = false;
+    let cur = '';
+    while (!done) {
+      const c = line[i];
+      if (inq) {
+        if (i >= n) return undefined;
+        if (c === '\\' && line[i + 1] === 'x' && HEX.test(line[i + 2] ?? '') && HEX.test(line[i + 3] ?? '')) {
+          cur += String.fromCharCode(parseInt(line.slice(i + 2, i + 4), 16));
+          i += 3;
+        } else if (c === '\\' && i + 1 < n) {
+          i++;
+          const e = line[i];
+          cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
+        } else if (c === '"') {
+          if (i + 1 < n && !isSpace(line[i + 1])) return undefined;
+          done = true;
+        } else {
+          cur += c;
+        }
+      } else if (insq) {
+        if (i >= n) return undefined;
+        if (c === '\\' && line[i + 1] === "'") {
+          i++;
+          cur += "'";
+        } else if (c === "'") {
+          if (i + 1 < n && !isSpace(line[i + 1])) return undefined;
+          done = true;
+        } else {
+          cur += c;
+        }
+      } else if (i >= n || c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\0') {
+        done = true;
+      } else if (c === '"') {
+        inq = true;
+      } else if (c === "'") {
+        insq = true;
+      } else {
+        cur += c;
+      }
+      if (i < n) i++;
+    }
+    out.push(cur);
+  }
+}
+
+/** Typed text (UTF-16) to a binary string of its UTF-8 bytes, as redis-cli sends what you type. */
+export function utf8ToBinary(s: string): string {
+  // Fast path: plain ASCII is already its own byte string.
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  const bytes = new TextEncoder().encode(s);
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
+  return out;
+}
+
+/** A binary string (bytes) back to text, for display where raw bytes are wanted (not redis-cli quoting). */
+export function binaryToUtf8(s: string): string {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i) & 0xff;
+  return new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,44 @@
+/**
+ * Clocks. The engine reads `now()` once per command (Redis's per-command time snapshot), so every time-dependent
+ * result of one command, and of one MULTI/EXEC, sees the same millisecond.
+ */
+export interface Clock {
+  /** Unix time in milliseconds. */
+  now(): number;
+  readonly kind: 'real' | 'virtual';
+}
+
+export class RealClock implements Clock {
+  readonly kind = 'real';
+  now(): number {
+    return Date.now();
+  }
+}
+
+/** A clock that moves only when told: `set`, `advance`, and optionally a fixed step after every command. */
+export class VirtualClock implements Clock {
+  readonly kind = 'virtual';
+  /** Current Unix time in ms; never NaN, never negative. */
+  private t: number;
+  /** Milliseconds added after each executed command (0 = time stands still). */
+  stepPerCommand: number;
+
+  constructor(start = 1_700_000_000_000, stepPerCommand = 0) {
+    this.t = checkTime(start);
+    this.stepPerCommand = Math.max(0, Math.floor(stepPerCommand));
+  }
+  now(): number {
+    return this.t;
+  }
+  set(t: number): void {
+    this.t = checkTime(t);
+  }
+  advance(ms: number): void {
+    this.t = checkTime(this.t + ms);
+  }
+}
+
+function checkTime(t: number): number {
+  if (!Number.isFinite(t) || t < 0 || t > 8.64e15) throw new RangeError(`invalid clock time: ${t}`);
+  return Math.floor(t);
+}

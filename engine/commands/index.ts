@@ -1,0 +1,21 @@
+/** Every command family's table entries, joined into the one command table. */
+import type { TableEntry } from '../table.ts';
+import { multiCommands } from './multi.ts';
+import { serverCommands } from './server.ts';
+import { keyCommands } from './keys.ts';
+import { typeCommands } from './types.ts';
+import { streamWriteCommands } from './stream-write.ts';
+import { streamReadCommands } from './stream-read.ts';
+import { groupCommands } from './groups.ts';
+import { xinfoCommands } from './xinfo.ts';
+
+export const ALL_COMMANDS: readonly TableEntry[] = [
+  ...multiCommands,
+  ...serverCommands,
+  ...keyCommands,
+  ...typeCommands,
+  ...streamWriteCommands,
+  ...streamReadCommands,
+  ...groupCommands,
+  ...xinfoCommands,
+];

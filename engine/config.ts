@@ -1,0 +1,122 @@
+/**
+ * Server configuration parameters the engine knows (CONFIG GET/SET). Stream parameters change behaviour; the rest
+ * are readable so tools that probe them get Redis's answers.
+ */
+
+export interface ConfigParam {
+  readonly name: string;
+  /** Parses and validates a new value; returns the canonical string or an error message (without `ERR `). */
+  readonly parse: (v: string) => { ok: true; value: string } | { ok: false; message: string };
+  readonly initial: string;
+  /** Read-only parameters answer CONFIG SET with an error. */
+  readonly immutable?: boolean;
+}
+
+const intParam = (name: string, initial: number, min: number, max: number): ConfigParam => ({
+  name,
+  initial: String(initial),
+  parse: (v) => {
+    if (!/^-?\d+$/.test(v)) return { ok: false, message: `argument couldn't be parsed into an integer` };
+    const n = Number(v);
+    if (n < min || n > max) return { ok: false, message: `argument must be between ${min} and ${max} inclusive` };
+    return { ok: true, value: String(n) };
+  },
+});
+
+/** Memory sizes accept plain bytes and k/kb/m/mb/g/gb suffixes, as Redis's memtoull. */
+const memParam = (name: string, initial: number): ConfigParam => ({
+  name,
+  initial: String(initial),
+  parse: (v) => {
+    const m = /^(\d+)(k|kb|m|mb|g|gb)?$/i.exec(v);
+    if (!m) return { ok: false, message: `argument must be a memory value` };
+    const unit = (m[2] ?? '').toLowerCase();
+    const mult: Record<string, number> = { '': 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
+    return { ok: true, value: String(Number(m[1]) * mult[unit]) };
+  },
+});
+
+const enumParam = (name: string, initial: string, values: readonly string[]): ConfigParam => ({
+  name,
+  initial,
+  parse: (v) =>
+    values.includes(v.toLowerCase())
+      ? { ok: true, value: v.toLowerCase() }
+      : { ok: false, message: `argument(s) must be one of the following: ${values.join(', ')}` },
+});
+
+const stringParam = (name: string, initial: string, immutable = false): ConfigParam => ({
+  name,
+  initial,
+  immutable,
+  parse: (v) => ({ ok: true, value: v }),
+});
+
+export const CONFIG_PARAMS: readonly ConfigParam[] = [
+  intParam('stream-node-max-entries', 100, 0, 999_999_999_999),
+  memParam('stream-node-max-bytes', 4096),
+  intParam('stream-idmp-duration', 100, 1, 86400),
+  intParam('stream-idmp-maxsize', 100, 1, 10000),
+  memParam('maxmemory', 0),
+  enumParam('maxmemory-policy', 'noeviction', [
+    'volatile-lru',
+    'volatile-lfu',
+    'volatile-random',
+    'volatile-ttl',
+    'allkeys-lru',
+    'allkeys-lfu',
+    'allkeys-random',
+    'noeviction',
+  ]),
+  intParam('databases', 16, 1, 16),
+  intParam('port', 6379, 0, 65535),
+  stringParam('bind', '127.0.0.1 -::1'),
+  intParam('timeout', 0, 0, 2147483647),
+  intParam('tcp-keepalive', 300, 0, 2147483647),
+  intParam('hz', 10, 1, 500),
+  enumParam('appendonly', 'no', ['yes', 'no']),
+  stringParam('save', '3600 1 300 100 60 10000'),
+  stringParam('dir', '/data'),
+  stringParam('dbfilename', 'dump.rdb'),
+  enumParam('loglevel', 'notice', ['debug', 'verbose', 'notice', 'warning', 'nothing']),
+  stringParam('notify-keyspace-events', ''),
+  intParam('slowlog-log-slower-than', 10000, -1, 9_223_372_036_854),
+  intParam('slowlog-max-len', 128, 0, 2147483647),
+  intParam('maxclients', 10000, 1, 2147483647),
+  intParam('list-max-listpack-size', -2, -5, 2147483647),
+  intParam('set-max-intset-entries', 512, 0, 2147483647),
+  intParam('lua-time-limit', 5000, 0, 2147483647),
+  enumParam('protected-mode', 'yes', ['yes', 'no']),
+  intParam('proto-max-bulk-len', 512 * 1024 * 1024, 1024 * 1024, 2147483647),
+  stringParam('requirepass', ''),
+];
+
+/** The live configuration of one engine. */
+export class Config {
+  private readonly values = new Map<string, string>();
+  constructor() {
+    for (const p of CONFIG_PARAMS) this.values.set(p.name, p.initial);
+  }
+  get(name: string): string | undefined {
+    return this.values.get(name);
+  }
+  getInt(name: string): number {
+    return Number(this.values.get(name) ?? 0);
+  }
+  /** Set without validation (callers validated through the param's `parse`). */
+  setRaw(name: string, value: string): void {
+    this.values.set(name, value);
+  }
+  entries(): [string, string][] {
+    return [...this.values.entries()];
+  }
+  snapshot(): Record<string, string> {
+    return Object.fromEntries(this.values);
+  }
+  restore(values: Record<string, string>): void {
+    for (const [k, v] of Object.entries(values)) if (this.values.has(k)) this.values.set(k, v);
+  }
+}
+
+export const findParam = (name: string): ConfigParam | undefined =>
+  CONFIG_PARAMS.find((p) => p.name === name.toLowerCase());

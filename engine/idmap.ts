@@ -1,0 +1,138 @@
+/**
+ * A sorted map keyed by stream ID, for PELs (Redis uses a rax). Items are the values themselves (they carry `ms`
+ * and `seq`), kept in sorted chunks so inserts at the end, deletes anywhere and range scans are all cheap.
+ */
+import { idLt, type StreamId } from './ids.ts';
+
+const CHUNK = 128;
+
+export class IdMap<T extends StreamId> {
+  /** Non-empty sorted chunks, in ascending order; every item of chunk k is below every item of chunk k+1. */
+  private chunks: T[][] = [];
+  size = 0;
+
+  /** Index of the first chunk whose last item is >= id (chunks.length when none). */
+  private chunkFor(id: StreamId): number {
+    let lo = 0;
+    let hi = this.chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.chunks[mid];
+      if (idLt(c[c.length - 1], id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first item in `c` that is >= id. */
+  private static lowerBound<T extends StreamId>(c: T[], id: StreamId): number {
+    let lo = 0;
+    let hi = c.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (idLt(c[mid], id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  get(id: StreamId): T | undefined {
+    const ci = this.chunkFor(id);
+    if (ci === this.chunks.length) return undefined;
+    const c = this.chunks[ci];
+    const item = c[IdMap.lowerBound(c, id)];
+    return item && item.ms === id.ms && item.seq === id.seq ? item : undefined;
+  }
+
+  has(id: StreamId): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** Insert, or replace the item with the same ID. */
+  set(item: T): void {
+    const n = this.chunks.length;
+    if (n === 0) {
+      this.chunks.push([item]);
+      this.size++;
+      return;
+    }
+    const lastChunk = this.chunks[n - 1];
+    if (idLt(lastChunk[lastChunk.length - 1], item)) {
+      if (lastChunk.length < CHUNK) lastChunk.push(item);
+      else this.chunks.push([item]);
+      this.size++;
+      return;
+    }
+    const ci = Math.min(this.chunkFor(item), n - 1);
+    const c = this.chunks[ci];
+    const i = IdMap.lowerBound(c, item);
+    if (i < c.length && c[i].ms === item.ms && c[i].seq === item.seq) {
+      c[i] = item;
+      return;
+    }
+    c.splice(i, 0, item);
+    this.size++;
+    if (c.length > CHUNK) this.chunks.splice(ci + 1, 0, c.splice(CHUNK >>> 1));
+  }
+
+  delete(id: StreamId): T | undefined {
+    const ci = this.chunkFor(id);
+    if (ci === this.chunks.length) return undefined;
+    const c = this.chunks[ci];
+    const i = IdMap.lowerBound(c, id);
+    const item = c[i];
+    if (!item || item.ms !== id.ms || item.seq !== id.seq) return undefined;
+    if (i === 0) c.shift();
+    else c.splice(i, 1);
+    if (c.length === 0) this.chunks.splice(ci, 1);
+    this.size--;
+    return item;
+  }
+
+  first(): T | undefined {
+    return this.chunks[0]?.[0];
+  }
+
+  last(): T | undefined {
+    const c = this.chunks[this.chunks.length - 1];
+    return c?.[c.length - 1];
+  }
+
+  /**
+   * Visit items in ascending order starting at the first item >= `start` (or > `start` when `exclusive`),
+   * until `fn` returns false.
+   */
+  forEachFrom(start: StreamId, exclusive: boolean, fn: (item: T) => boolean | void): void {
+    let ci = this.chunkFor(start);
+    if (ci === this.chunks.length) return;
+    let i = IdMap.lowerBound(this.chunks[ci], start);
+    // Snapshot the chunk list: callers may delete the item they are visiting.
+    const chunks = this.chunks.slice(ci);
+    ci = 0;
+    for (; ci < chunks.length; ci++, i = 0) {
+      const c = chunks[ci].slice(i);
+      for (const item of c) {
+        if (exclusive && item.ms === start.ms && item.seq === start.seq) continue;
+        if (fn(item) === false) return;
+      }
+    }
+  }
+
+  /** Visit all items in descending order until `fn` returns false. */
+  forEachReverse(fn: (item: T) => boolean | void): void {
+    const chunks = this.chunks.slice();
+    for (let ci = chunks.length - 1; ci >= 0; ci--) {
+      const c = chunks[ci].slice();
+      for (let i = c.length - 1; i >= 0; i--) if (fn(c[i]) === false) return;
+    }
+  }
+
+  values(): T[] {
+    return this.chunks.flat();
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.size = 0;
+  }
+}

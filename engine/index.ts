@@ -1,0 +1,9 @@
+/** The engine's public entry point: what `web/`, `server/` and tests may import. */
+export { Engine, DATABASES, type EngineOptions, type ExecResult, type Outcome, type Wake } from './engine.ts';
+export { RealClock, VirtualClock, type Clock } from './clock.ts';
+export type { EngineEvent, EventType } from './events.ts';
+export type { Reply } from './reply.ts';
+export { encode, toResp2 } from './reply.ts';
+export { formatReply, quoteRepr, splitArgs, utf8ToBinary, binaryToUtf8 } from './cli-format.ts';
+export { PROFILE_NAMES, DEFAULT_PROFILE, isProfileName, type ProfileName } from './profiles.ts';
+export type { EngineSnapshot } from './snapshot.ts';

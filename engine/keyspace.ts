@@ -1,0 +1,56 @@
+/**
+ * Databases, keys, value types and expiry. A key's value is one of the types below; expiry is lazy on access plus
+ * an active sweep the engine runs whenever the clock passes the earliest deadline.
+ */
+import type { Stream } from './stream.ts';
+
+export type Value =
+  | { readonly type: 'string'; v: string }
+  | { readonly type: 'list'; readonly v: string[] }
+  | { readonly type: 'set'; readonly v: Set<string> }
+  | { readonly type: 'stream'; readonly v: Stream };
+
+export type ValueType = Value['type'];
+
+export class Database {
+  /** Live keys (possibly expired but not yet reclaimed). Insertion order is the SCAN/KEYS order. */
+  readonly keys = new Map<string, Value>();
+  /** Unix-ms expiry per key; every key here is also in `keys`. */
+  readonly expires = new Map<string, number>();
+  /** The smallest value in `expires`, or Infinity: the next time a sweep has work. */
+  nextExpiry = Infinity;
+
+  constructor(readonly index: number) {}
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  setExpire(key: string, at: number): void {
+    this.expires.set(key, at);
+    if (at < this.nextExpiry) this.nextExpiry = at;
+  }
+
+  removeExpire(key: string): boolean {
+    return this.expires.delete(key);
+  }
+
+  /** Remove a key with its expiry. Returns whether it existed. */
+  remove(key: string): boolean {
+    this.expires.delete(key);
+    return this.keys.delete(key);
+  }
+
+  /** Recompute `nextExpiry` after removals (cheap: only when keys carry TTLs). */
+  refreshNextExpiry(): void {
+    let next = Infinity;
+    for (const at of this.expires.values()) if (at < next) next = at;
+    this.nextExpiry = next;
+  }
+
+  clear(): void {
+    this.keys.clear();
+    this.expires.clear();
+    this.nextExpiry = Infinity;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Server profiles: which Redis version the engine reproduces. Everything version-dependent is data here —
+ * commands, options, reply fields and texts — and handlers ask `ctx.has(feature)` / `ctx.text(key)`.
+ */
+
+export type ProfileName = 'redis-8' | 'redis-8.0' | 'redis-7.0';
+
+export const PROFILE_NAMES: readonly ProfileName[] = ['redis-8', 'redis-8.0', 'redis-7.0'];
+export const DEFAULT_PROFILE: ProfileName = 'redis-8';
+
+/** Behaviour that arrived in a given version (reference §1 and §5). */
+export const FEATURE_SINCE = {
+  /** XREAD `+` (last entry). */
+  'xread-plus': '7.4',
+  /** XINFO CONSUMERS `inactive`, FULL `active-time`, and the 7.2 meaning of `idle` / `seen-time`. */
+  'consumer-active-time': '7.2',
+  /** A blocked XREADGROUP is re-executed when its key changes (NOGROUP / WRONGTYPE instead of UNBLOCKED). */
+  'blocked-reexec': '7.2',
+  /** Lag fix after trims (#13958). */
+  'lag-after-trim-fix': '8.0',
+  /** `ms-*` overflow reports "equal or smaller" instead of "Elements are too large". */
+  'seq-star-overflow-fix': '7.2',
+  /** KEEPREF / DELREF / ACKED on XADD and XTRIM. */
+  'trim-ref-policy': '8.2',
+  /** XGROUP CREATE/SETID ENTRIESREAD clamped to entries-added. */
+  'entriesread-clamp': '8.2',
+  /** XREADGROUP CLAIM. */
+  'xreadgroup-claim': '8.4',
+  /** XADD IDMP / IDMPAUTO and the XINFO idmp-* fields. */
+  idmp: '8.6',
+  /** XINFO FULL group `nacked-count`; XPENDING NACKed entries. */
+  xnack: '8.8',
+  /** MAXCOUNT / MAXSIZE on XREAD / XREADGROUP. */
+  'read-limits': '8.10',
+} as const;
+
+export type Feature = keyof typeof FEATURE_SINCE;
+
+/** Commands that do not exist before a version; absent ones answer `unknown command`. */
+export const COMMAND_SINCE: Readonly<Record<string, string>> = {
+  xdelex: '8.2',
+  xackdel: '8.2',
+  xcfgset: '8.6',
+  xidmprecord: '8.6',
+  xnack: '8.8',
+};
+
+/** Configuration parameters that do not exist before a version. */
+export const CONFIG_SINCE: Readonly<Record<string, string>> = {
+  'stream-idmp-duration': '8.6',
+  'stream-idmp-maxsize': '8.6',
+};
+
+/** Texts that changed between versions: key → text per profile (the newest is the default). */
+export const VERSIONED_TEXTS = {
+  blockedKeyDeleted: {
+    'redis-8': null, // re-executed: the handler's own error
+    'redis-8.0': null,
+    'redis-7.0': 'UNBLOCKED the stream key no longer exists',
+  },
+  blockedGroupDestroyed: {
+    'redis-8': null,
+    'redis-8.0': null,
+    'redis-7.0': 'NOGROUP the consumer group this client was blocked on no longer exists',
+  },
+} as const satisfies Record<string, Record<ProfileName, string | null>>;
+
+export type VersionedText = keyof typeof VERSIONED_TEXTS;
+
+export interface Profile {
+  readonly name: ProfileName;
+  /** What INFO reports as redis_version. */
+  readonly version: string;
+  has(feature: Feature): boolean;
+  hasCommand(name: string): boolean;
+  hasConfig(name: string): boolean;
+  text(key: VersionedText): string | null;
+}
+
+const VERSIONS: Record<ProfileName, string> = {
+  'redis-8': '8.10.0',
+  'redis-8.0': '8.0.6',
+  'redis-7.0': '7.0.15',
+};
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+export function isProfileName(s: string): s is ProfileName {
+  return (PROFILE_NAMES as readonly string[]).includes(s);
+}
+
+export function profile(name: ProfileName = DEFAULT_PROFILE): Profile {
+  const version = VERSIONS[name];
+  const atLeast = (v: string) => compareVersions(version, v) >= 0;
+  const features = new Set(
+    (Object.keys(FEATURE_SINCE) as Feature[]).filter((f) => atLeast(FEATURE_SINCE[f])),
+  );
+  return {
+    name,
+    version,
+    has: (f) => features.has(f),
+    hasCommand: (cmd) => {
+      const since = COMMAND_SINCE[cmd];
+      return since === undefined || atLeast(since);
+    },
+    hasConfig: (cfg) => {
+      const since = CONFIG_SINCE[cfg];
+      return since === undefined || atLeast(since);
+    },
+    text: (key) => VERSIONED_TEXTS[key][name],
+  };
+}
