@@ -4,9 +4,12 @@ import { multiCommands } from './multi.ts';
 import { serverCommands } from './server.ts';
 import { keyCommands } from './keys.ts';
 import { typeCommands } from './types.ts';
+import { commandCommands } from './command.ts';
 import { streamWriteCommands } from './stream-write.ts';
 import { streamReadCommands } from './stream-read.ts';
+import { xreadCommands } from './xread.ts';
 import { groupCommands } from './groups.ts';
+import { pelCommands } from './pel.ts';
 import { xinfoCommands } from './xinfo.ts';
 
 export const ALL_COMMANDS: readonly TableEntry[] = [
@@ -14,8 +17,11 @@ export const ALL_COMMANDS: readonly TableEntry[] = [
   ...serverCommands,
   ...keyCommands,
   ...typeCommands,
+  ...commandCommands,
   ...streamWriteCommands,
   ...streamReadCommands,
+  ...xreadCommands,
   ...groupCommands,
+  ...pelCommands,
   ...xinfoCommands,
 ];

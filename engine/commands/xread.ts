@@ -1,0 +1,3 @@
+import type { TableEntry } from '../table.ts';
+
+export const xreadCommands: readonly TableEntry[] = [];

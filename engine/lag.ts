@@ -1,0 +1,4 @@
+/**
+ * Consumer-group `entries-read` and `lag` (reference §4.10). Owned by the read-path work; XINFO uses `groupLag`.
+ */
+export {};
