@@ -153,7 +153,9 @@ export function splitArgs(line: string): string[] | undefined {
 /** Typed text (UTF-16) to a binary string of its UTF-8 bytes, as redis-cli sends what you type. */
 export function utf8ToBinary(s: string): string {
   // Fast path: plain ASCII is already its own byte string.
-  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 0x80;
+  if (ascii) return s;
   const bytes = new TextEncoder().encode(s);
   let out = '';
   for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);

@@ -253,9 +253,9 @@ export class Engine {
   }
 
   private context(c: Client, db: Database, now: number, canBlock: boolean, reprocessing: boolean): Ctx {
-    const engine = this;
+    const lookup = (key: string) => this.lookup(db, key, now);
     return {
-      engine,
+      engine: this,
       client: c,
       db,
       now,
@@ -267,9 +267,9 @@ export class Engine {
       has: (f) => this.profile.has(f),
       text: (k) => this.profile.text(k),
       emit: (e) => this.emit(e),
-      lookup: (key) => this.lookup(db, key, now),
+      lookup,
       lookupTyped<T extends ValueType>(key: string, type: T) {
-        const v = engine.lookup(db, key, now);
+        const v = lookup(key);
         if (v === undefined) return undefined;
         if (v.type !== type) return error(E.wrongType);
         return v as Extract<Value, { type: T }>;

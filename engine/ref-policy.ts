@@ -1,5 +1,66 @@
 /**
  * KEEPREF / DELREF / ACKED (8.2): deleting entries while consumer groups may still reference them.
- * Owned by the stream-write work; XDELEX and XACKDEL both use `deleteWithPolicy`.
+ * XDELEX and XACKDEL both use `deleteWithPolicy`; trims use `isReferenced` / `dropRefs` entry by entry.
  */
-export {};
+import type { Ctx } from './context.ts';
+import type { RefPolicy } from './events.ts';
+import { formatId, idGt, idLt, type StreamId } from './ids.ts';
+import type { Stream } from './stream.ts';
+
+/** Parse `KEEPREF` / `DELREF` / `ACKED` (any case); undefined for any other token. */
+export function parseRefPolicy(token: string): RefPolicy | undefined {
+  const t = token.toLowerCase();
+  return t === 'keepref' || t === 'delref' || t === 'acked' ? t : undefined;
+}
+
+/** The smallest last-delivered-id over all groups (undefined when there is no group). */
+export function minGroupLastId(s: Stream): StreamId | undefined {
+  let min: StreamId | undefined;
+  for (const g of s.groups.values()) if (!min || idLt(g.lastId, min)) min = g.lastId;
+  return min;
+}
+
+/**
+ * streamEntryIsReferenced (the ACKED rule): an entry is referenced when some group has not read it yet
+ * (`id > min(last-delivered-id)`) or it is pending in some group's PEL. With no groups nothing is referenced.
+ * `minLast` lets trims compute the minimum once.
+ */
+export function isReferenced(s: Stream, id: StreamId, minLast: StreamId | undefined = minGroupLastId(s)): boolean {
+  if (s.groups.size === 0 || !minLast) return false;
+  if (idGt(id, minLast)) return true;
+  for (const g of s.groups.values()) if (g.pel.has(id)) return true;
+  return false;
+}
+
+/**
+ * streamCleanupEntryCGroupRefs: remove the ID from every group PEL (and its owner's PEL), emitting `refs-removed`
+ * per group that held it. Returns how many references were removed.
+ */
+export function dropRefs(ctx: Ctx, key: string, s: Stream, id: StreamId): number {
+  let n = 0;
+  for (const g of s.groups.values()) {
+    const pe = g.pel.get(id);
+    if (!pe) continue;
+    g.removePending(pe);
+    n++;
+    if (ctx.eventsOn) ctx.emit({ type: 'refs-removed', db: ctx.db.index, key, group: g.name, ids: [formatId(id)] });
+  }
+  return n;
+}
+
+/**
+ * Delete one entry as XDELEX does: -1 when the entry is not in the stream (DELREF still drops PEL references),
+ * 2 when ACKED and still referenced (nothing changes), 1 when deleted. A deletion raises max-deleted-entry-id.
+ * The caller emits `entries-deleted` and calls `ctx.modified`.
+ */
+export function deleteWithPolicy(ctx: Ctx, key: string, s: Stream, id: StreamId, policy: RefPolicy): -1 | 1 | 2 {
+  if (!s.has(id)) {
+    if (policy === 'delref') dropRefs(ctx, key, s, id);
+    return -1;
+  }
+  if (policy === 'acked' && isReferenced(s, id)) return 2;
+  s.deleteEntry(id);
+  if (idGt(id, s.maxDeletedId)) s.maxDeletedId = id;
+  if (policy === 'delref') dropRefs(ctx, key, s, id);
+  return 1;
+}

@@ -1,0 +1,145 @@
+/**
+ * In-process engine benchmark: throughput of the hot stream commands and heap bytes per entry / pending entry,
+ * printed beside the goals and beside a naive array-of-objects stream measured in the same run.
+ * Run through `npm run bench` (needs --expose-gc for the memory figures). Prints figures; asserts nothing.
+ */
+import { Engine, VirtualClock } from '../engine/index.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heap(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+const rows: [string, string, string][] = [];
+const row = (what: string, figure: string, goal: string) => {
+  rows.push([what, figure, goal]);
+  console.log(`${what.padEnd(58)} ${figure.padStart(16)}   ${goal}`);
+};
+const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`;
+
+function newEngine(): { e: Engine; c: number; clock: VirtualClock } {
+  const clock = new VirtualClock(1_700_000_000_000, 0);
+  const e = new Engine({ clock });
+  return { e, c: e.connect('bench'), clock };
+}
+
+function expectOk(r: { reply: unknown }): void {
+  const rep = r.reply as { t?: string; v?: string } | null;
+  if (rep && rep.t === 'error') throw new Error(`benchmark command failed: ${rep.v}`);
+}
+
+// ---- XADD of 1,000,000 tiny entries ----
+{
+  const N = 1_000_000;
+  const { e, c, clock } = newEngine();
+  const argv = ['XADD', 'tiny', '*', 'f', 'v'];
+  const before = heap();
+  const { ms } = time(() => {
+    for (let i = 0; i < N; i++) {
+      if ((i & 1023) === 0) clock.advance(1); // ~1000 entries per ms, as a fast producer makes
+      e.exec(c, argv);
+    }
+  });
+  expectOk(e.exec(c, ['XLEN', 'tiny']));
+  const bytes = (heap() - before) / N;
+  row('XADD tiny entries (f v), 1,000,000, events on', rate(N, ms), 'goal ≥ 2,000,000/s');
+  row('heap bytes per tiny entry', bytes.toFixed(1), 'goal ≤ 36 (Redis 8.0.6: 11.8)');
+}
+
+// ---- XADD of 100,000 three-field entries, then XRANGE COUNT 10 ----
+{
+  const N = 100_000;
+  const { e, c, clock } = newEngine();
+  const v = (k: number, i: number) => `v${k}-${i}`.padEnd(20, 'x'); // 20 distinct bytes per value
+  const argvs: string[][] = [];
+  for (let i = 0; i < N; i++) argvs.push(['XADD', 'wide', '*', 'name', v(1, i), 'city', v(2, i), 'note', v(3, i)]);
+  const before = heap();
+  const { ms } = time(() => {
+    for (let i = 0; i < N; i++) {
+      if ((i & 255) === 0) clock.advance(1);
+      e.exec(c, argvs[i]);
+    }
+  });
+  argvs.length = 0;
+  const bytes = (heap() - before) / N;
+  row('XADD three 20-byte fields, 100,000', rate(N, ms), '');
+  row('heap bytes per three-field entry (incl. value strings)', bytes.toFixed(1), 'goal ≤ 230 (Redis 8.0.6: 76)');
+
+  const ids: string[] = [];
+  const all = e.exec(c, ['XRANGE', 'wide', '-', '+']).reply as { v: { v: { v: string }[] }[] };
+  for (const ent of all.v) ids.push(ent.v[0].v);
+  const Q = 200_000;
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % ids.length);
+  const queries = Array.from({ length: Q }, () => ['XRANGE', 'wide', ids[rnd()], '+', 'COUNT', '10']);
+  const r = time(() => {
+    for (const q of queries) e.exec(c, q);
+  });
+  row('XRANGE COUNT 10 at random positions (100,000 entries)', rate(Q, r.ms), 'goal ≥ 500,000/s');
+}
+
+// ---- XREADGROUP COUNT 10 + XACK cycles over 10 consumers ----
+{
+  const N = 1_000_000;
+  const { e, c, clock } = newEngine();
+  for (let i = 0; i < N; i++) {
+    if ((i & 1023) === 0) clock.advance(1);
+    e.exec(c, ['XADD', 'jobs', '*', 'f', 'v']);
+  }
+  expectOk(e.exec(c, ['XGROUP', 'CREATE', 'jobs', 'g', '0']));
+  const consumers = Array.from({ length: 10 }, (_, i) => `c${i}`);
+  let delivered = 0;
+  const { ms } = time(() => {
+    for (let round = 0; delivered < N; round++) {
+      const name = consumers[round % 10];
+      const r = e.exec(c, ['XREADGROUP', 'GROUP', 'g', name, 'COUNT', '10', 'STREAMS', 'jobs', '>']).reply as {
+        t: string;
+        v: { v: { v: { v: { v: string }[] }[] }[] }[];
+      };
+      if (r.t !== 'array') break;
+      const entries = r.v[0].v[1].v;
+      const ack = ['XACK', 'jobs', 'g'];
+      for (const ent of entries) ack.push(ent.v[0].v);
+      e.exec(c, ack);
+      delivered += entries.length;
+    }
+  });
+  row('XREADGROUP COUNT 10 + XACK, 10 consumers (entries/s)', rate(delivered, ms), 'goal ≥ 1,000,000/s');
+
+  // Pending entries: deliver 100,000 without acking.
+  const P = 100_000;
+  const { e: e2, c: c2 } = newEngine();
+  for (let i = 1; i <= P; i++) e2.exec(c2, ['XADD', 'p', `${i}-1`, 'f', 'v']);
+  e2.exec(c2, ['XGROUP', 'CREATE', 'p', 'g', '0']);
+  const before = heap();
+  for (let k = 0; k < 10; k++) {
+    e2.exec(c2, ['XREADGROUP', 'GROUP', 'g', `c${k}`, 'COUNT', String(P / 10), 'STREAMS', 'p', '>']);
+  }
+  const bytes = (heap() - before) / P;
+  row('heap bytes per pending entry', bytes.toFixed(1), 'goal ≤ 140 (Redis 8.0.6: 91.5)');
+}
+
+// ---- The naive model, measured here for comparison ----
+{
+  const N = 300_000;
+  const before = heap();
+  const naive: { id: string; fields: string[] }[] = [];
+  for (let i = 0; i < N; i++) naive.push({ id: `1700000000000-${i}`, fields: ['f', 'v'] });
+  const bytes = (heap() - before) / N;
+  row('naive array-of-objects stream: heap bytes per tiny entry', bytes.toFixed(1), 'for comparison');
+  const pel = new Map<string, { consumer: string; time: number; count: number }>();
+  const b2 = heap();
+  for (let i = 0; i < N; i++) pel.set(naive[i].id, { consumer: 'c', time: 1700000000000, count: 1 });
+  row('naive Map-based PEL: heap bytes per pending entry', ((heap() - b2) / N).toFixed(1), 'for comparison');
+}
+
+if (!gc) console.log('(memory figures need node --expose-gc; run through `npm run bench`)');
