@@ -10,28 +10,36 @@ export interface ConfigParam {
   readonly initial: string;
   /** Read-only parameters answer CONFIG SET with an error. */
   readonly immutable?: boolean;
+  /** Protected parameters (enable-protected-configs no) refuse CONFIG SET too, with another text. */
+  readonly protectedConfig?: boolean;
+  /** The value CONFIG GET shows for a stored value, when Redis normalises it (hz is clamped to 1..500). */
+  readonly show?: (stored: string) => string;
 }
 
-const intParam = (name: string, initial: number, min: number, max: number): ConfigParam => ({
+/** Integers as string2ll reads them (no `+`, no leading zeros), range-checked exactly with bigints. */
+const intParam = (name: string, initial: number, min: number | bigint, max: number | bigint): ConfigParam => ({
   name,
   initial: String(initial),
   parse: (v) => {
-    if (!/^-?\d+$/.test(v)) return { ok: false, message: `argument couldn't be parsed into an integer` };
-    const n = Number(v);
-    if (n < min || n > max) return { ok: false, message: `argument must be between ${min} and ${max} inclusive` };
+    if (!/^(0|-?[1-9]\d{0,18})$/.test(v)) return { ok: false, message: `argument couldn't be parsed into an integer` };
+    const n = BigInt(v);
+    if (n < -9223372036854775808n || n > 9223372036854775807n) {
+      return { ok: false, message: `argument couldn't be parsed into an integer` };
+    }
+    if (n < BigInt(min) || n > BigInt(max)) return { ok: false, message: `argument must be between ${min} and ${max} inclusive` };
     return { ok: true, value: String(n) };
   },
 });
 
-/** Memory sizes accept plain bytes and k/kb/m/mb/g/gb suffixes, as Redis's memtoull. */
+/** Memory sizes accept plain bytes and b/k/kb/m/mb/g/gb suffixes, as Redis's memtoull. */
 const memParam = (name: string, initial: number): ConfigParam => ({
   name,
   initial: String(initial),
   parse: (v) => {
-    const m = /^(\d+)(k|kb|m|mb|g|gb)?$/i.exec(v);
+    const m = /^(\d+)(b|k|kb|m|mb|g|gb)?$/i.exec(v);
     if (!m) return { ok: false, message: `argument must be a memory value` };
     const unit = (m[2] ?? '').toLowerCase();
-    const mult: Record<string, number> = { '': 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
+    const mult: Record<string, number> = { '': 1, b: 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
     return { ok: true, value: String(Number(m[1]) * mult[unit]) };
   },
 });
@@ -45,6 +53,13 @@ const enumParam = (name: string, initial: string, values: readonly string[]): Co
       : { ok: false, message: `argument(s) must be one of the following: ${values.join(', ')}` },
 });
 
+const boolParam = (name: string, initial: boolean): ConfigParam => ({
+  name,
+  initial: initial ? 'yes' : 'no',
+  parse: (v) =>
+    /^(yes|no)$/i.test(v) ? { ok: true, value: v.toLowerCase() } : { ok: false, message: `argument must be 'yes' or 'no'` },
+});
+
 const stringParam = (name: string, initial: string, immutable = false): ConfigParam => ({
   name,
   initial,
@@ -52,8 +67,47 @@ const stringParam = (name: string, initial: string, immutable = false): ConfigPa
   parse: (v) => ({ ok: true, value: v }),
 });
 
+const protectedParam = (name: string, initial: string): ConfigParam => ({
+  name,
+  initial,
+  protectedConfig: true,
+  parse: (v) => ({ ok: true, value: v }),
+});
+
+/** `save`: pairs of "seconds changes", or empty. */
+const saveParam: ConfigParam = {
+  name: 'save',
+  initial: '3600 1 300 100 60 10000',
+  parse: (v) => {
+    const parts = v.split(' ').filter((x) => x !== '');
+    if (parts.length % 2 !== 0 || !parts.every((x) => /^\d+$/.test(x))) return { ok: false, message: 'Invalid save parameters' };
+    return { ok: true, value: parts.join(' ') };
+  },
+};
+
+/** notify-keyspace-events: a set of class characters, shown canonically (keyspaceEventsFlagsToString). */
+const NOTIFY_CLASSES = 'g$lshzxetd'; // what `A` stands for
+const notifyParam: ConfigParam = {
+  name: 'notify-keyspace-events',
+  initial: '',
+  parse: (v) => {
+    const flags = new Set<string>();
+    for (const ch of v) {
+      if (ch === 'A') for (const c of NOTIFY_CLASSES) flags.add(c);
+      else if ('g$lshzxeKEtmdn'.includes(ch)) flags.add(ch);
+      else return { ok: false, message: `Invalid event class character. Use 'Ag$lshzxeKEtmdn'.` };
+    }
+    let out = '';
+    if ([...NOTIFY_CLASSES].every((c) => flags.has(c))) out = 'A';
+    else for (const c of 'g$lshzxetdn') if (flags.has(c)) out += c;
+    if (out === 'A' && flags.has('n')) out += 'n';
+    for (const c of 'KEm') if (flags.has(c)) out += c;
+    return { ok: true, value: out };
+  },
+};
+
 export const CONFIG_PARAMS: readonly ConfigParam[] = [
-  intParam('stream-node-max-entries', 100, 0, 999_999_999_999),
+  intParam('stream-node-max-entries', 100, 0, 9223372036854775807n),
   memParam('stream-node-max-bytes', 4096),
   intParam('stream-idmp-duration', 100, 1, 86400),
   intParam('stream-idmp-maxsize', 100, 1, 10000),
@@ -68,25 +122,29 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
     'allkeys-random',
     'noeviction',
   ]),
-  intParam('databases', 16, 1, 16),
+  { ...intParam('databases', 16, 1, 16), immutable: true },
   intParam('port', 6379, 0, 65535),
   stringParam('bind', '127.0.0.1 -::1'),
   intParam('timeout', 0, 0, 2147483647),
   intParam('tcp-keepalive', 300, 0, 2147483647),
-  intParam('hz', 10, 1, 500),
-  enumParam('appendonly', 'no', ['yes', 'no']),
-  stringParam('save', '3600 1 300 100 60 10000'),
-  stringParam('dir', '/data'),
-  stringParam('dbfilename', 'dump.rdb'),
-  enumParam('loglevel', 'notice', ['debug', 'verbose', 'notice', 'warning', 'nothing']),
-  stringParam('notify-keyspace-events', ''),
-  intParam('slowlog-log-slower-than', 10000, -1, 9_223_372_036_854),
+  { ...intParam('hz', 10, 0, 2147483647), show: (v) => String(Math.min(500, Math.max(1, Number(v)))) },
+  boolParam('appendonly', false),
+  saveParam,
+  protectedParam('dir', '/data'),
+  protectedParam('dbfilename', 'dump.rdb'),
+  enumParam('loglevel', 'notice', ['debug', 'verbose', 'notice', 'warning']),
+  notifyParam,
+  intParam('slowlog-log-slower-than', 10000, -1, 9223372036854775807n),
   intParam('slowlog-max-len', 128, 0, 2147483647),
   intParam('maxclients', 10000, 1, 2147483647),
   intParam('list-max-listpack-size', -2, -5, 2147483647),
   intParam('set-max-intset-entries', 512, 0, 2147483647),
   intParam('lua-time-limit', 5000, 0, 2147483647),
-  enumParam('protected-mode', 'yes', ['yes', 'no']),
+  boolParam('protected-mode', true),
+  boolParam('lazyfree-lazy-user-flush', false),
+  enumParam('appendfsync', 'everysec', ['always', 'everysec', 'no']),
+  intParam('maxmemory-samples', 5, 1, 64),
+  intParam('busy-reply-threshold', 5000, 0, 2147483647),
   intParam('proto-max-bulk-len', 512 * 1024 * 1024, 1024 * 1024, 2147483647),
   stringParam('requirepass', ''),
 ];

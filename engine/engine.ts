@@ -193,6 +193,11 @@ export class Engine {
     const name = resolved.fullName;
     c.lastCommand = name;
     if (c.multi && !MULTI_IMMEDIATE.has(resolved.container?.name ?? name)) {
+      // processCommand refuses a denyoom command before queueing it, which flags the transaction.
+      if (resolved.def.flags.includes('denyoom') && this.overMemory()) {
+        c.multiError = true;
+        return error(E.oom);
+      }
       c.multi.push([...argv]);
       return QUEUED;
     }
@@ -243,7 +248,7 @@ export class Engine {
     const db = this.dbs[c.db];
     if (cmd.def.flags.includes('denyoom') && this.overMemory()) return error(E.oom);
     this.stats.totalCommands++;
-    const ctx = this.context(c, db, now, canBlock, reprocessing);
+    const ctx = this.context(c, db, now, canBlock, reprocessing, argv);
     try {
       return cmd.def.handler(ctx, argv);
     } catch (e) {
@@ -252,7 +257,14 @@ export class Engine {
     }
   }
 
-  private context(c: Client, db: Database, now: number, canBlock: boolean, reprocessing: boolean): Ctx {
+  private context(
+    c: Client,
+    db: Database,
+    now: number,
+    canBlock: boolean,
+    reprocessing: boolean,
+    argv: readonly string[],
+  ): Ctx {
     const lookup = (key: string) => this.lookup(db, key, now);
     return {
       engine: this,
@@ -281,7 +293,7 @@ export class Engine {
         this.stats.dirty += dirty;
       },
       signalReady: (key) => this.signalReady(db.index, key),
-      block: (req) => this.block(c, db, now, req, reprocessing),
+      block: (req) => this.block(c, db, now, { ...req, argv: req.argv ?? argv }, reprocessing),
     };
   }
 
@@ -387,6 +399,7 @@ export class Engine {
   private block(c: Client, db: Database, now: number, req: BlockRequest, reprocessing: boolean): Reply {
     const prev = c.blocked;
     const argv = req.argv ?? prev?.argv ?? [];
+    if (argv.length === 0) throw new Error('block() without a command to re-run');
     if (reprocessing && prev) {
       // Still nothing to serve: keep waiting with the original deadline and place in line.
       prev.argv = argv;

@@ -20,6 +20,11 @@ export const FEATURE_SINCE = {
   'lag-after-trim-fix': '8.0',
   /** `ms-*` overflow reports "equal or smaller" instead of "Elements are too large". */
   'seq-star-overflow-fix': '7.2',
+  /**
+   * XSETID refuses an ID below max-deleted-entry-id (when MAXDELETEDID is not given). Absent on 7.0.15, present on
+   * 8.0.6; the exact release in between is not known, 7.2 assumed.
+   */
+  'xsetid-max-deleted-check': '7.2',
   /** KEEPREF / DELREF / ACKED on XADD and XTRIM. */
   'trim-ref-policy': '8.2',
   /** XGROUP CREATE/SETID ENTRIESREAD clamped to entries-added. */
@@ -32,6 +37,14 @@ export const FEATURE_SINCE = {
   xnack: '8.8',
   /** MAXCOUNT / MAXSIZE on XREAD / XREADGROUP. */
   'read-limits': '8.10',
+  /** CLIENT SETINFO, CLIENT NO-TOUCH, and `lib-name=` / `lib-ver=` in CLIENT LIST. */
+  'client-setinfo': '7.2',
+  /** `watch=` in CLIENT LIST. */
+  'client-list-watch': '7.4',
+  /** `subexpiry=` (hash-field TTLs) in INFO keyspace lines. */
+  'info-subexpiry': '7.4',
+  /** `io-thread=`, `tot-net-in=`, `tot-net-out=`, `tot-cmds=` in CLIENT LIST. */
+  'client-list-io-thread': '8.0',
 } as const;
 
 export type Feature = keyof typeof FEATURE_SINCE;
@@ -62,6 +75,24 @@ export const VERSIONED_TEXTS = {
     'redis-8': null,
     'redis-8.0': null,
     'redis-7.0': 'NOGROUP the consumer group this client was blocked on no longer exists',
+  },
+  /** The last line of every HELP reply (addReplyHelp): 7.0.15 says "Prints", newer servers "Print". */
+  helpFooter: {
+    'redis-8': '    Print this help.',
+    'redis-8.0': '    Print this help.',
+    'redis-7.0': '    Prints this help.',
+  },
+  /** XREAD with an odd number of STREAMS arguments (7.0 names the command in capitals, without `+`). */
+  xreadUnbalanced: {
+    'redis-8': "ERR Unbalanced 'xread' list of streams: for each stream key an ID, '+', or '$' must be specified.",
+    'redis-8.0': "ERR Unbalanced 'xread' list of streams: for each stream key an ID, '+', or '$' must be specified.",
+    'redis-7.0': "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
+  },
+  /** XREADGROUP with an odd number of STREAMS arguments (7.0 shares XREAD's text). */
+  xreadgroupUnbalanced: {
+    'redis-8': "ERR Unbalanced 'xreadgroup' list of streams: for each stream key an ID or '>' must be specified.",
+    'redis-8.0': "ERR Unbalanced 'xreadgroup' list of streams: for each stream key an ID or '>' must be specified.",
+    'redis-7.0': "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.",
   },
 } as const satisfies Record<string, Record<ProfileName, string | null>>;
 

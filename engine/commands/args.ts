@@ -1,0 +1,46 @@
+/** Argument parsers with Redis's exact acceptance rules (util.c string2ll, strtold for timeouts). */
+
+const LLONG_MAX = 9223372036854775807n;
+const LLONG_MIN = -9223372036854775808n;
+const LL_RE = /^(?:0|-?[1-9][0-9]*)$/;
+
+/** string2ll: optional `-`, no `+`, no leading zeros, no spaces, within int64. */
+export function parseLongLong(s: string): bigint | undefined {
+  if (s.length === 0 || s.length > 20 || !LL_RE.test(s)) return undefined;
+  const v = BigInt(s);
+  return v > LLONG_MAX || v < LLONG_MIN ? undefined : v;
+}
+
+export const INT64_MAX = LLONG_MAX;
+export const INT64_MIN = LLONG_MIN;
+
+/** A bigint that fits a JS number exactly becomes a number (replies and arithmetic with small values). */
+export function toNum(v: bigint): number | bigint {
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+
+/** parseLongLong narrowed to a safe JS integer (counts, indexes, cursors). */
+export function parseSafeInt(s: string): number | undefined {
+  const v = parseLongLong(s);
+  if (v === undefined) return undefined;
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
+  if (v < BigInt(Number.MIN_SAFE_INTEGER)) return Number.MIN_SAFE_INTEGER;
+  return Number(v);
+}
+
+/**
+ * getTimeoutFromObjectOrReply with a seconds unit (7.0+): string2ld (strtold, no leading space, nothing left over,
+ * not NaN), times 1000, rounded up. An infinite or out-of-range value converts to INT64_MIN on x86, so Redis
+ * reports it as negative. Returns milliseconds (0 = forever) or which error to give.
+ */
+export function parseTimeoutSeconds(s: string): { ms: number } | { error: 'float' | 'negative' } {
+  if (s.length === 0 || s.length >= 5 * 1024) return { error: 'float' };
+  let v: number;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) v = Number(s);
+  else if (/^[+-]?(inf|infinity)$/i.test(s)) v = s.startsWith('-') ? -Infinity : Infinity;
+  else if (/^[+-]?0x[0-9a-f]+$/i.test(s)) v = (s.startsWith('-') ? -1 : 1) * parseInt(s.replace(/^[+-]?0x/i, ''), 16);
+  else return { error: 'float' };
+  const ms = Math.ceil(v * 1000);
+  if (!Number.isFinite(ms) || ms >= 2 ** 63 || ms < 0) return { error: 'negative' };
+  return { ms: ms === 0 ? 0 : ms };
+}

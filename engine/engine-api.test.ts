@@ -1,0 +1,145 @@
+/** The Engine's public API as hosts use it: connections, blocking lifetimes, the virtual clock, snapshots. */
+import { describe, expect, it } from 'vitest';
+import { Engine, VirtualClock, formatReply } from './index.ts';
+
+const fresh = () => new Engine({ clock: new VirtualClock() });
+const show = (e: Engine, id: number, argv: string[]) => {
+  const r = e.exec(id, argv).reply;
+  return r === null ? '(blocked)' : formatReply(r).trimEnd();
+};
+
+describe('Engine API: connect / exec / disconnect', () => {
+  it('connections get increasing ids and their own state', () => {
+    const e = fresh();
+    const a = e.connect('alice');
+    const b = e.connect();
+    expect(b).toBeGreaterThan(a);
+    expect(show(e, a, ['CLIENT', 'GETNAME'])).toBe('"alice"');
+    expect(show(e, a, ['SELECT', '2'])).toBe('OK');
+    expect(show(e, a, ['SET', 'k', 'in-db-2'])).toBe('OK');
+    expect(show(e, b, ['GET', 'k'])).toBe('(nil)');
+  });
+
+  it('a disconnected client is gone; exec on it answers an error', () => {
+    const e = fresh();
+    const a = e.connect();
+    const out = e.disconnect(a);
+    expect(out.events).toContainEqual({ type: 'client-disconnected', client: a });
+    expect(e.client(a)).toBeUndefined();
+    expect(e.exec(a, ['PING']).reply?.t).toBe('error');
+  });
+
+  it('an empty argv is no command at all', () => {
+    const e = fresh();
+    const a = e.connect();
+    expect(e.exec(a, [])).toEqual({ reply: null, events: [], woken: [] });
+  });
+});
+
+describe('Engine API: blocked clients', () => {
+  it('a blocked client that disconnects is cleaned up and never served', () => {
+    const e = fresh();
+    const alice = e.connect('alice');
+    const bob = e.connect('bob');
+    expect(e.exec(alice, ['BLPOP', 'q', '0']).reply).toBeNull();
+    expect(e.blocking.count).toBe(1);
+    const out = e.disconnect(alice);
+    expect(out.events).toContainEqual({ type: 'unblocked', client: alice, reason: 'disconnected' });
+    expect(e.blocking.count).toBe(0);
+    const push = e.exec(bob, ['RPUSH', 'q', 'x']);
+    expect(push.woken).toEqual([]);
+    expect(show(e, bob, ['LRANGE', 'q', '0', '-1'])).toBe('1) "x"');
+  });
+
+  it('a push wakes the blocked client through `woken`', () => {
+    const e = fresh();
+    const alice = e.connect('alice');
+    const bob = e.connect('bob');
+    e.exec(alice, ['BLPOP', 'q', '0']);
+    const r = e.exec(bob, ['RPUSH', 'q', 'x']);
+    expect(r.woken).toHaveLength(1);
+    expect(r.woken[0].client).toBe(alice);
+    expect(formatReply(r.woken[0].reply).trimEnd()).toBe('1) "q"\n2) "x"');
+    expect(r.events).toContainEqual({ type: 'unblocked', client: alice, reason: 'served' });
+  });
+
+  it('advance() fires a BLPOP timeout exactly at its deadline', () => {
+    const e = fresh();
+    const alice = e.connect('alice');
+    e.exec(alice, ['BLPOP', 'q', '0.25']);
+    expect(e.nextDeadline()).toBe(1_700_000_000_250);
+    expect(e.advance(249).woken).toEqual([]);
+    const out = e.advance(1);
+    expect(out.woken).toEqual([{ client: alice, reply: { t: 'nullarray' } }]);
+    expect(out.events).toContainEqual({ type: 'unblocked', client: alice, reason: 'timeout' });
+    expect(e.nextDeadline()).toBeNull();
+    expect(show(e, alice, ['PING'])).toBe('PONG');
+  });
+
+  it('a blocked client cannot run commands until it is woken', () => {
+    const e = fresh();
+    const alice = e.connect();
+    e.exec(alice, ['BLPOP', 'q', '0']);
+    expect(e.exec(alice, ['PING']).reply?.t).toBe('error');
+  });
+});
+
+describe('Engine API: snapshots', () => {
+  /** Build some state: keys of each type, TTLs, a second database, a client in MULTI with a watch, a blocked client. */
+  function build(): { e: Engine; ids: Record<string, number> } {
+    const e = fresh();
+    const ids = { main: e.connect(), alice: e.connect('alice'), bob: e.connect('bob') };
+    const run = (id: number, ...argv: string[]) => e.exec(id, argv);
+    run(ids.main, 'SET', 'str', 'v', 'PX', '5000');
+    run(ids.main, 'RPUSH', 'list', 'a', 'b', 'c');
+    run(ids.main, 'SADD', 'set', '3', '1', '2');
+    run(ids.main, 'INCRBY', 'n', '41');
+    run(ids.main, 'SELECT', '5');
+    run(ids.main, 'SET', 'other-db', 'x');
+    run(ids.main, 'CONFIG', 'SET', 'hz', '20');
+    run(ids.alice, 'BLPOP', 'q', '10');
+    run(ids.bob, 'WATCH', 'n');
+    run(ids.bob, 'MULTI');
+    run(ids.bob, 'INCR', 'n');
+    return { e, ids };
+  }
+
+  /** A follow-up session that touches all of that state; each step's printed reply plus who was woken. */
+  function followUp(e: Engine, ids: Record<string, number>): string[] {
+    const out: string[] = [];
+    const step = (id: number, ...argv: string[]) => {
+      const r = e.exec(id, argv);
+      out.push(`${argv.join(' ')} -> ${r.reply === null ? '(blocked)' : formatReply(r.reply).trimEnd()}`);
+      for (const w of r.woken) out.push(`  woke ${w.client}: ${formatReply(w.reply).trimEnd()}`);
+    };
+    step(ids.main, 'GET', 'other-db');
+    step(ids.main, 'SELECT', '0');
+    step(ids.main, 'PTTL', 'str');
+    step(ids.main, 'LRANGE', 'list', '0', '-1');
+    step(ids.main, 'SMEMBERS', 'set');
+    step(ids.main, 'INCR', 'n');
+    step(ids.bob, 'EXEC');
+    step(ids.main, 'RPUSH', 'q', 'wake');
+    step(ids.main, 'CONFIG', 'GET', 'hz');
+    step(ids.main, 'DBSIZE');
+    step(ids.main, 'SCAN', '0', 'COUNT', '2');
+    const adv = e.advance(5000);
+    out.push(`advance woke ${adv.woken.length}`);
+    step(ids.main, 'GET', 'str');
+    step(ids.alice, 'BLPOP', 'q', '1');
+    out.push(`advance woke ${e.advance(1000).woken.map((w) => formatReply(w.reply).trimEnd()).join(',')}`);
+    return out;
+  }
+
+  it('snapshot -> JSON -> restore on a fresh engine answers the same follow-up identically', () => {
+    const original = build();
+    const json = JSON.stringify(original.e.snapshot());
+    const copy = fresh();
+    copy.restore(JSON.parse(json));
+    const expected = followUp(original.e, original.ids);
+    expect(followUp(copy, original.ids)).toEqual(expected);
+    // The follow-up really exercised the state: the watched EXEC failed, the blocked client was served.
+    expect(expected).toContain('EXEC -> (nil)');
+    expect(expected).toContain(`  woke ${original.ids.alice}: 1) "q"\n2) "wake"`);
+  });
+});
