@@ -78,12 +78,27 @@ function formatAggregate(r: Reply & { t: 'array' | 'set' | 'map' }, prefix: stri
     out += `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
     if (r.t === 'map') {
       const [k, v] = r.v[i];
-      out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + formatReply(v, childPrefix);
+      // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
+      const breakLine = isMultiline(v) ? '\n' + childPrefix : '';
+      out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + breakLine + formatReply(v, childPrefix);
     } else {
       out += formatReply((r.v as readonly Reply[])[i], childPrefix);
     }
   }
   return out;
+}
+
+/** cliIsMultilineValueTTY: whether formatReply renders `r` on more than one line. */
+function isMultiline(r: Reply): boolean {
+  switch (r.t) {
+    case 'array':
+    case 'set':
+      return r.v.length > 1 || (r.v.length === 1 && isMultiline(r.v[0]));
+    case 'map':
+      return r.v.length > 1 || (r.v.length === 1 && isMultiline(r.v[0][1]));
+    default:
+      return false;
+  }
 }
 
 const HEX = /^[0-9a-fA-F]$/;

@@ -22,7 +22,7 @@ import { formatReply, splitArgs, utf8ToBinary } from '../cli-format.ts';
 import { VirtualClock } from '../clock.ts';
 import { Engine, type Wake } from '../engine.ts';
 import { isProfileName, type ProfileName } from '../profiles.ts';
-import type { Reply } from '../reply.ts';
+import { toResp2, type Reply } from '../reply.ts';
 
 export type Step =
   | { readonly kind: 'command'; readonly client: string; readonly line: string; readonly argv: string[]; readonly expect: string; readonly lineNo: number }
@@ -119,9 +119,13 @@ export function parseTranscript(text: string, file: string): Case[] {
   return cases;
 }
 
-/** The text a step's reply is compared with: redis-cli's output without the final newline. */
-export function render(reply: Reply | null): string {
-  return reply === null ? '(blocked)' : formatReply(reply).replace(/\n$/, '');
+/**
+ * The text a step's reply is compared with: redis-cli's output without the final newline. A RESP2 client sees
+ * maps flattened into arrays (as the RESP encoder and the worker send them), so render what it would see.
+ */
+export function render(reply: Reply | null, resp: 2 | 3 = 2): string {
+  if (reply === null) return '(blocked)';
+  return formatReply(resp === 3 ? reply : toResp2(reply)).replace(/\n$/, '');
 }
 
 export interface StepResult {
@@ -140,21 +144,22 @@ export function runCase(c: Case): { results: StepResult[]; unclaimed: string[]; 
     return id;
   };
   const nameOf = (id: number) => [...clients].find(([, v]) => v === id)?.[0] ?? `#${id}`;
+  const respOf = (name: string) => engine.client(idOf(name))?.resp ?? 2;
   const pending: Wake[] = [];
   const results: StepResult[] = [];
   for (const step of c.steps) {
     if (step.kind === 'command') {
       const r = engine.exec(idOf(step.client), step.argv);
       pending.push(...r.woken);
-      results.push({ step, actual: render(r.reply) });
+      results.push({ step, actual: render(r.reply, respOf(step.client)) });
     } else if (step.kind === 'advance') {
       pending.push(...engine.advance(step.ms).woken);
       results.push({ step, actual: '' });
     } else {
       const i = pending.findIndex((w) => nameOf(w.client) === step.client);
       const w = i >= 0 ? pending.splice(i, 1)[0] : undefined;
-      results.push({ step, actual: w ? render(w.reply) : '(no reply received)' });
+      results.push({ step, actual: w ? render(w.reply, respOf(step.client)) : '(no reply received)' });
     }
   }
-  return { results, unclaimed: pending.map((w) => `${nameOf(w.client)}< ${render(w.reply)}`), engine };
+  return { results, unclaimed: pending.map((w) => `${nameOf(w.client)}< ${render(w.reply, engine.client(w.client)?.resp ?? 2)}`), engine };
 }
