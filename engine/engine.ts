@@ -6,10 +6,11 @@
 import { Client } from './client.ts';
 import { RealClock, VirtualClock, type Clock } from './clock.ts';
 import { Config } from './config.ts';
-import type { BlockRequest, Ctx } from './context.ts';
+import type { BlockRequest } from './context.ts';
+import { CommandContext } from './command-context.ts';
 import type { EngineEvent } from './events.ts';
 import { E, sanitizeError, unknownCommand } from './errors.ts';
-import { Database, type Value, type ValueType } from './keyspace.ts';
+import { Database, type Value } from './keyspace.ts';
 import { DEFAULT_PROFILE, profile as makeProfile, type Profile, type ProfileName } from './profiles.ts';
 import { NULL_ARRAY, QUEUED, array, error, type Reply } from './reply.ts';
 import { arityOk, CommandTable, isContainer, subcommand, type ResolvedCommand } from './table.ts';
@@ -248,53 +249,13 @@ export class Engine {
     const db = this.dbs[c.db];
     if (cmd.def.flags.includes('denyoom') && this.overMemory()) return error(E.oom);
     this.stats.totalCommands++;
-    const ctx = this.context(c, db, now, canBlock, reprocessing, argv);
+    const ctx = new CommandContext(this, c, db, now, canBlock, reprocessing, argv);
     try {
       return cmd.def.handler(ctx, argv);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return error(sanitizeError(E.internal(msg)));
     }
-  }
-
-  private context(
-    c: Client,
-    db: Database,
-    now: number,
-    canBlock: boolean,
-    reprocessing: boolean,
-    argv: readonly string[],
-  ): Ctx {
-    const lookup = (key: string) => this.lookup(db, key, now);
-    return {
-      engine: this,
-      client: c,
-      db,
-      now,
-      profile: this.profile,
-      config: this.config,
-      canBlock,
-      reprocessing,
-      eventsOn: this.eventsOn,
-      has: (f) => this.profile.has(f),
-      text: (k) => this.profile.text(k),
-      emit: (e) => this.emit(e),
-      lookup,
-      lookupTyped<T extends ValueType>(key: string, type: T) {
-        const v = lookup(key);
-        if (v === undefined) return undefined;
-        if (v.type !== type) return error(E.wrongType);
-        return v as Extract<Value, { type: T }>;
-      },
-      setKey: (key, value, keepTtl) => this.setKey(db, key, value, keepTtl),
-      deleteKey: (key, cause) => this.deleteKey(db, key, cause ?? 'del'),
-      modified: (key, dirty = 1) => {
-        this.touch(db.index, key);
-        this.stats.dirty += dirty;
-      },
-      signalReady: (key) => this.signalReady(db.index, key),
-      block: (req) => this.block(c, db, now, { ...req, argv: req.argv ?? argv }, reprocessing),
-    };
   }
 
   // ----- keyspace helpers shared by handlers -----
@@ -337,6 +298,7 @@ export class Engine {
       for (const [key, at] of [...db.expires]) if (at <= now) this.expireKey(db, key);
       db.refreshNextExpiry();
     }
+    if (this.blocking.count === 0) return;
     for (const c of this.blocking.due(now)) {
       const b = c.blocked;
       if (!b) continue;
@@ -396,7 +358,8 @@ export class Engine {
     this.readyKeys.push(k);
   }
 
-  private block(c: Client, db: Database, now: number, req: BlockRequest, reprocessing: boolean): Reply {
+  /** Block a client (through `ctx.block`). Returns the sentinel reply. */
+  blockClient(c: Client, db: Database, now: number, req: BlockRequest, reprocessing: boolean): Reply {
     const prev = c.blocked;
     const argv = req.argv ?? prev?.argv ?? [];
     if (argv.length === 0) throw new Error('block() without a command to re-run');

@@ -41,20 +41,64 @@ export function id(ms: U64, seq: U64): StreamId {
   return { ms, seq };
 }
 
+/*
+ * Comparisons guard with `typeof … === 'number'` before comparing: V8 keeps per-site type feedback, and a site that
+ * ever compares a bigint (the `+` ID is 2^64-1) turns generic and ~50x slower for every later call. The bigint cases
+ * take a separate path with its own sites.
+ */
 export function compareIds(a: StreamId, b: StreamId): number {
-  if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1;
-  if (a.seq !== b.seq) return a.seq < b.seq ? -1 : 1;
-  return 0;
+  const am = a.ms;
+  const bm = b.ms;
+  if (typeof am === 'number' && typeof bm === 'number') {
+    if (am !== bm) return am < bm ? -1 : 1;
+  } else if (!sameU64(am, bm)) {
+    return lessU64(am, bm) ? -1 : 1;
+  }
+  const as = a.seq;
+  const bs = b.seq;
+  if (typeof as === 'number' && typeof bs === 'number') {
+    if (as !== bs) return as < bs ? -1 : 1;
+    return 0;
+  }
+  if (sameU64(as, bs)) return 0;
+  return lessU64(as, bs) ? -1 : 1;
 }
 
-export const idEq = (a: StreamId, b: StreamId): boolean => a.ms === b.ms && a.seq === b.seq;
-export const idLt = (a: StreamId, b: StreamId): boolean => a.ms < b.ms || (a.ms === b.ms && a.seq < b.seq);
-export const idLe = (a: StreamId, b: StreamId): boolean => a.ms < b.ms || (a.ms === b.ms && a.seq <= b.seq);
-export const idGt = (a: StreamId, b: StreamId): boolean => idLt(b, a);
-export const idGe = (a: StreamId, b: StreamId): boolean => idLe(b, a);
+/** Slow path for U64s where at least one side is a bigint (canonical forms: a number never equals a bigint). */
+function sameU64(a: U64, b: U64): boolean {
+  return typeof a === typeof b && a === b;
+}
+
+function lessU64(a: U64, b: U64): boolean {
+  return BigInt(a) < BigInt(b);
+}
+
+export const idEq = (a: StreamId, b: StreamId): boolean => compareIds(a, b) === 0;
+export const idLt = (a: StreamId, b: StreamId): boolean => compareIds(a, b) < 0;
+export const idLe = (a: StreamId, b: StreamId): boolean => compareIds(a, b) <= 0;
+export const idGt = (a: StreamId, b: StreamId): boolean => compareIds(a, b) > 0;
+export const idGe = (a: StreamId, b: StreamId): boolean => compareIds(a, b) >= 0;
 
 export function formatId(x: StreamId): string {
-  return `${x.ms}-${x.seq}`;
+  // Hot path (every reply carries IDs): clock-sized numbers are slow to print as doubles, so print them in two
+  // small-integer halves, and reuse the last ms string (consecutive entries usually share their ms).
+  const ms = x.ms;
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastMsText = u64Text(ms);
+  }
+  return lastMsText + '-' + u64Text(x.seq);
+}
+
+let lastMs: U64 = 0;
+let lastMsText = '0';
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
+
+function u64Text(v: U64): string {
+  if (typeof v === 'bigint' || v < 1073741824) return String(v);
+  const hi = Math.floor(v / 1e8);
+  const lo = String(v - hi * 1e8);
+  return String(hi) + ZEROS[8 - lo.length] + lo;
 }
 
 /** The ID right after `x` (streamIncrID); undefined when `x` is the maximum ID. */
