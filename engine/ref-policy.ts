@@ -7,6 +7,9 @@ import type { RefPolicy } from './events.ts';
 import { formatId, idGt, idLt, type StreamId } from './ids.ts';
 import type { Stream } from './stream.ts';
 
+/** The part of a command context these helpers use (events only), so they also run outside a command. */
+export type EventSink = Pick<Ctx, 'db' | 'eventsOn' | 'emit'>;
+
 /** Parse `KEEPREF` / `DELREF` / `ACKED` (any case); undefined for any other token. */
 export function parseRefPolicy(token: string): RefPolicy | undefined {
   const t = token.toLowerCase();
@@ -33,18 +36,45 @@ export function isReferenced(s: Stream, id: StreamId, minLast: StreamId | undefi
 }
 
 /**
- * streamCleanupEntryCGroupRefs: remove the ID from every group PEL (and its owner's PEL), emitting `refs-removed`
- * per group that held it. Returns how many references were removed.
+ * streamCleanupEntryCGroupRefs for many IDs: removes each ID from every group PEL (and its owner's PEL), then
+ * `flush()` emits one `refs-removed` per group that held any of them.
  */
-export function dropRefs(ctx: Ctx, key: string, s: Stream, id: StreamId): number {
-  let n = 0;
-  for (const g of s.groups.values()) {
-    const pe = g.pel.get(id);
-    if (!pe) continue;
-    g.removePending(pe);
-    n++;
-    if (ctx.eventsOn) ctx.emit({ type: 'refs-removed', db: ctx.db.index, key, group: g.name, ids: [formatId(id)] });
+export class RefDropper {
+  private readonly byGroup = new Map<string, string[]>();
+  constructor(
+    private readonly ctx: EventSink,
+    private readonly key: string,
+    private readonly s: Stream,
+  ) {}
+
+  /** Returns how many references to `id` were removed. */
+  drop(id: StreamId): number {
+    let n = 0;
+    for (const g of this.s.groups.values()) {
+      const pe = g.pel.get(id);
+      if (!pe) continue;
+      g.removePending(pe);
+      n++;
+      if (!this.ctx.eventsOn) continue;
+      const list = this.byGroup.get(g.name);
+      if (list) list.push(formatId(id));
+      else this.byGroup.set(g.name, [formatId(id)]);
+    }
+    return n;
   }
+
+  flush(): void {
+    const { ctx, key } = this;
+    for (const [group, ids] of this.byGroup) ctx.emit({ type: 'refs-removed', db: ctx.db.index, key, group, ids });
+    this.byGroup.clear();
+  }
+}
+
+/** Remove every PEL reference to one ID, emitting `refs-removed`. Returns how many references went. */
+export function dropRefs(ctx: EventSink, key: string, s: Stream, id: StreamId): number {
+  const d = new RefDropper(ctx, key, s);
+  const n = d.drop(id);
+  d.flush();
   return n;
 }
 
@@ -53,7 +83,7 @@ export function dropRefs(ctx: Ctx, key: string, s: Stream, id: StreamId): number
  * 2 when ACKED and still referenced (nothing changes), 1 when deleted. A deletion raises max-deleted-entry-id.
  * The caller emits `entries-deleted` and calls `ctx.modified`.
  */
-export function deleteWithPolicy(ctx: Ctx, key: string, s: Stream, id: StreamId, policy: RefPolicy): -1 | 1 | 2 {
+export function deleteWithPolicy(ctx: EventSink, key: string, s: Stream, id: StreamId, policy: RefPolicy): -1 | 1 | 2 {
   if (!s.has(id)) {
     if (policy === 'delref') dropRefs(ctx, key, s, id);
     return -1;
