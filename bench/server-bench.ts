@@ -1,0 +1,114 @@
+/**
+ * redis-benchmark against our RESP server and a real redis-server in the same run: ops/s for both and the ratio.
+ * No assertions: figures only. Run with `npx tsx bench/server-bench.ts [--quick]`.
+ *
+ * Goals printed next to the figures: ≥ 0.9× redis-server without pipelining, ≥ 0.5× with -P 16 on XADD and XLEN.
+ */
+import { spawn } from 'node:child_process';
+import { RawClient, frame } from '../server/testing/raw-client.ts';
+import { startOurServer, startRealRedis } from '../server/testing/real-redis.ts';
+
+const quick = process.argv.includes('--quick');
+const CLIENTS = 50;
+/** Requests per run: sized so the whole bench stays within about a minute and a half on 2 cores. */
+const N = { plain: quick ? 10_000 : 40_000, pipelined: quick ? 30_000 : 150_000 };
+/** Runs per server and row; the best is kept. */
+const ROUNDS = 2;
+
+interface Row {
+  readonly label: string;
+  readonly args: readonly string[];
+  /** Goal ratios (ours / redis) without and with -P 16; undefined = no goal. */
+  readonly goal: readonly [number | undefined, number | undefined];
+  /** Prepare both servers before the run (given the number of requests). */
+  readonly setup?: (c: RawClient, n: number) => Promise<void>;
+}
+
+/** A stream `rg` with entries 0-1 … 0-n and a group `g` at its start, for the XREADGROUP and XACK rows. */
+async function populate(c: RawClient, n: number): Promise<void> {
+  await c.call(['DEL', 'rg']);
+  const batch = 1000;
+  for (let i = 1; i <= n; i += batch) {
+    let req = '';
+    const count = Math.min(batch, n - i + 1);
+    for (let j = 0; j < count; j++) req += frame(['XADD', 'rg', `0-${i + j}`, 'f', 'v']);
+    c.send(req);
+    for (let j = 0; j < count; j++) await c.reply(10_000);
+  }
+  await c.call(['XGROUP', 'CREATE', 'rg', 'g', '0']);
+}
+
+const ROWS: readonly Row[] = [
+  { label: 'XADD s * f v', args: ['XADD', 's', '*', 'f', 'v'], goal: [0.9, 0.5] },
+  { label: 'XLEN s', args: ['XLEN', 's'], goal: [0.9, 0.5] },
+  { label: 'XRANGE s - + COUNT 10', args: ['XRANGE', 's', '-', '+', 'COUNT', '10'], goal: [0.9, undefined] },
+  {
+    label: 'XREADGROUP … COUNT 1 >',
+    args: ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '1', 'STREAMS', 'rg', '>'],
+    goal: [0.9, undefined],
+    setup: populate,
+  },
+  { label: 'XACK rg g <random id>', args: ['XACK', 'rg', 'g', '0-__rand_int__'], goal: [0.9, undefined] },
+];
+
+function run(port: number, args: readonly string[], n: number, pipeline: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const argv = ['-p', String(port), '-n', String(n), '-c', String(CLIENTS), '-P', String(pipeline), '-r', String(n), '-q', '--csv', ...args];
+    const child = spawn('redis-benchmark', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      // --csv: "test","rps",... — the first numeric field after the name is requests per second.
+      const m = /^"[^"]*","([\d.]+)"/m.exec(out);
+      if (m) resolve(Number(m[1]));
+      else reject(new Error(`redis-benchmark output not understood:\n${out}`));
+    });
+  });
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(10);
+
+async function main(): Promise<void> {
+  const real = await startRealRedis();
+  const ours = await startOurServer('redis-7.0');
+  const servers = [
+    { name: 'redis', port: real.port },
+    { name: 'ours', port: ours.port },
+  ];
+  console.log(`redis-benchmark -c ${CLIENTS}, best of ${ROUNDS} alternating runs; redis-server ${real.version} on :${real.port}, our RESP server (profile redis-7.0) on :${ours.port}`);
+  console.log(`${'command'.padEnd(26)}${'mode'.padEnd(8)}${'redis ops/s'.padStart(12)}${'ours ops/s'.padStart(12)}${'ratio'.padStart(8)}   goal`);
+  const t0 = Date.now();
+  for (const row of ROWS) {
+    for (const [mode, pipeline] of [['-P 1', 1], ['-P 16', 16]] as const) {
+      const n = pipeline === 1 ? N.plain : N.pipelined;
+      // Best of ROUNDS, alternating the servers, so a burst of load elsewhere on the machine hurts both alike.
+      const rps = [0, 0];
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let i = 0; i < servers.length; i++) {
+          const s = servers[round % 2 === 0 ? i : servers.length - 1 - i];
+          if (row.setup) {
+            const c = await RawClient.open(s.port);
+            await row.setup(c, n);
+            c.close();
+          }
+          const idx = servers.indexOf(s);
+          rps[idx] = Math.max(rps[idx], await run(s.port, row.args, n, pipeline));
+        }
+      }
+      const ratio = rps[1] / rps[0];
+      const goal = row.goal[pipeline === 1 ? 0 : 1];
+      const verdict = goal === undefined ? '' : `≥ ${goal.toFixed(1)}× ${ratio >= goal ? 'met' : 'NOT met'}`;
+      console.log(`${row.label.padEnd(26)}${mode.padEnd(8)}${fmt(rps[0]).padStart(12)}${fmt(rps[1]).padStart(12)}${ratio.toFixed(2).padStart(8)}   ${verdict}`);
+    }
+  }
+  console.log(`(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  await ours.stop();
+  await real.stop();
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,166 @@
+/**
+ * One TCP connection = one engine client. Reads requests, runs them through the engine, writes the replies back
+ * with one socket write per batch, and follows Redis's client life cycle:
+ * - a blocked client stops processing its input until it is woken (pipelined commands wait behind it);
+ * - a protocol error or QUIT sends what is queued, then closes (CLIENT_CLOSE_AFTER_REPLY);
+ * - while the socket is not drained, no more input is parsed or executed, so a slow reader cannot make us buffer
+ *   replies without bound.
+ */
+import type { Socket } from 'node:net';
+import { encode, type Reply } from '../engine/index.ts';
+import { RequestParser } from './request-parser.ts';
+import type { RespServer } from './server.ts';
+
+/** Stop executing a client's input while this many reply bytes wait in its socket. */
+export const OUTPUT_HIGH_WATER = 1024 * 1024;
+/** A blocked client's socket stops being read once this much unprocessed input is buffered. */
+const BLOCKED_INPUT_LIMIT = 1024 * 1024;
+/** client-query-buffer-limit: a client whose pending request grows past this is closed without a reply. */
+const QUERY_BUFFER_LIMIT = 1024 * 1024 * 1024;
+/** How long a closing connection may take to flush its last replies before it is destroyed. */
+const CLOSE_GRACE_MS = 5000;
+
+const QUIT_REPLY = '+OK\r\n';
+
+export class Connection {
+  readonly parser = new RequestParser();
+  /** Waiting in a blocking command: input is buffered, not executed. */
+  blocked = false;
+  /** Closing after the queued replies are written (QUIT, protocol error), or already closed. */
+  closing = false;
+  closed = false;
+  /** Reply bytes produced during the current batch, written at once. */
+  private out = '';
+  /** Reading is paused (socket not drained, or a blocked client with too much input). */
+  private paused = false;
+  /** A `process()` is queued for the next turn of the event loop. */
+  private scheduled = false;
+
+  constructor(
+    readonly server: RespServer,
+    readonly socket: Socket,
+    readonly clientId: number,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.onDrain());
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.onClose());
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closing) return;
+    this.parser.feed(chunk);
+    if (this.parser.buffered > QUERY_BUFFER_LIMIT) {
+      // Redis closes such a client without a reply ("closing client that reached max query buffer length").
+      this.closing = true;
+      this.socket.destroy();
+      return;
+    }
+    this.process();
+  }
+
+  /** Execute every complete request in the input, unless blocked, closing or waiting for the socket to drain. */
+  process(): void {
+    this.scheduled = false;
+    const server = this.server;
+    this.parser.maxBulkLen = server.maxBulkLen();
+    while (!this.blocked && !this.closing) {
+      if (this.out.length + this.socket.writableLength > OUTPUT_HIGH_WATER) {
+        // Hand the replies to the socket. If it could not take them all, wait for 'drain' without reading or
+        // executing more; if the kernel took them, go on in a later turn so other clients get their share.
+        this.flush();
+        if (this.socket.writableNeedDrain) this.pause();
+        else this.schedule();
+        break;
+      }
+      const req = this.parser.next();
+      if (req === null) break;
+      if (!Array.isArray(req)) {
+        this.out += `-ERR Protocol error: ${req.protocolError}\r\n`;
+        this.closeAfterReply();
+        break;
+      }
+      if (req.length === 0) continue;
+      if (req[0].length === 4 && req[0].toLowerCase() === 'quit') {
+        // Redis answers QUIT before looking at its arguments or at MULTI, then closes.
+        this.out += QUIT_REPLY;
+        this.closeAfterReply();
+        break;
+      }
+      const reply = server.execute(this, req);
+      if (reply === null) {
+        this.blocked = true;
+        break;
+      }
+      this.out += encode(reply, server.respOf(this.clientId));
+    }
+    this.flush();
+    if (this.blocked && !this.paused && this.parser.buffered > BLOCKED_INPUT_LIMIT) this.pause();
+    server.afterBatch();
+  }
+
+  /** A blocked command finished (served, timed out, unblocked): send its reply and go on with the input. */
+  wake(reply: Reply): void {
+    if (this.closed) return;
+    this.blocked = false;
+    this.socket.write(encode(reply, this.server.respOf(this.clientId)), 'latin1');
+    this.schedule();
+  }
+
+  /** Run `process()` on a later turn of the event loop (never re-entrantly from another client's command). */
+  schedule(): void {
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      if (this.paused && !this.blocked) this.resume();
+      else this.process();
+    });
+  }
+
+  /** Close now, without sending anything more (CLIENT KILL, server shutdown). */
+  kill(): void {
+    this.closing = true;
+    this.socket.destroy();
+  }
+
+  private flush(): void {
+    if (this.out.length === 0 || this.closed) return;
+    this.socket.write(this.out, 'latin1');
+    this.out = '';
+    if (this.closing) this.finishClose();
+  }
+
+  private closeAfterReply(): void {
+    this.closing = true;
+    if (this.out.length === 0) this.finishClose();
+  }
+
+  private finishClose(): void {
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
+  }
+
+  private pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.socket.pause();
+  }
+
+  private resume(): void {
+    this.paused = false;
+    this.socket.resume();
+    this.process();
+  }
+
+  private onDrain(): void {
+    if (this.paused && !this.blocked) this.resume();
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closing = true;
+    this.server.dropped(this);
+  }
+}

@@ -1,0 +1,100 @@
+/** The request parser on its own: Redis's framing rules, independent of how bytes are split into chunks. */
+import { Buffer } from 'node:buffer';
+import { describe, expect, it } from 'vitest';
+import { RequestParser, string2ll, type Request } from './request-parser.ts';
+
+/** Feed `input` in pieces of `size` bytes and collect every request until the parser wants more. */
+function parse(input: string, size = input.length || 1): Request[] {
+  const p = new RequestParser();
+  const bytes = Buffer.from(input, 'latin1');
+  const out: Request[] = [];
+  for (let i = 0; i < bytes.length; i += size) {
+    p.feed(bytes.subarray(i, i + size));
+    for (let r = p.next(); r !== null; r = p.next()) {
+      out.push(r);
+      if (!Array.isArray(r)) return out;
+    }
+  }
+  return out;
+}
+
+describe('string2ll', () => {
+  const n = (s: string) => string2ll(Buffer.from(s), 0, s.length);
+  it('reads plain and negative integers', () => {
+    expect([n('0'), n('7'), n('-3'), n('1048576')]).toEqual([0, 7, -3, 1048576]);
+  });
+  it('refuses what Redis refuses: signs, leading zeros, spaces, empty, 21+ bytes', () => {
+    for (const s of ['', '+1', '01', '-0', ' 1', '1 ', '-', '1x', '123456789012345678901', '99999999999999999999']) {
+      expect(n(s), s).toBeUndefined();
+    }
+  });
+});
+
+describe('RequestParser', () => {
+  it('reads multibulk frames, pipelined, whatever the chunk size', () => {
+    const input = '*1\r\n$4\r\nPING\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$4\r\na\r\nb\r\n*2\r\n$4\r\nECHO\r\n$0\r\n\r\n';
+    const want = [['PING'], ['SET', 'k', 'a\r\nb'], ['ECHO', '']];
+    for (let size = 1; size <= input.length; size++) expect(parse(input, size), `chunks of ${size}`).toEqual(want);
+  });
+
+  it('reads inline commands with quotes, LF-only lines and empty lines', () => {
+    const input = 'PING\r\n\r\nECHO "a b\\x41" \'c d\'\n   \r\nSET k v\r\n';
+    const want = [['PING'], [], ['ECHO', 'a bA', 'c d'], [], ['SET', 'k', 'v']];
+    for (let size = 1; size <= input.length; size++) expect(parse(input, size), `chunks of ${size}`).toEqual(want);
+  });
+
+  it('keeps bytes as latin1 binary strings', () => {
+    expect(parse('*1\r\n$3\r\n\xff\x00\x80\r\n')).toEqual([['\xff\x00\x80']]);
+  });
+
+  it('treats *0 and negative counts as empty requests', () => {
+    expect(parse('*0\r\n*-5\r\n*1\r\n$4\r\nPING\r\n')).toEqual([[], [], ['PING']]);
+  });
+
+  it('skips the two bytes after a count line and after a payload without checking them', () => {
+    expect(parse('*1\rX$4\r\nPINGxx*1\r\n$4\r\nPING\r\n')).toEqual([['PING'], ['PING']]);
+  });
+
+  it('waits when a NUL comes before the line end, as strchr does', () => {
+    expect(parse('PI\0NG\r\n')).toEqual([]);
+    expect(parse('*1\0\r\n')).toEqual([]);
+  });
+
+  it('reports protocol errors with Redis texts', () => {
+    const cases: [string, string][] = [
+      ['*2147483648\r\n', 'invalid multibulk length'],
+      ['*+1\r\n', 'invalid multibulk length'],
+      ['*01\r\n', 'invalid multibulk length'],
+      ['*\r\n', 'invalid multibulk length'],
+      ['*1\r\n$536870913\r\n', 'invalid bulk length'],
+      ['*1\r\n$-1\r\n', 'invalid bulk length'],
+      ['*1\r\n$\r\n', 'invalid bulk length'],
+      ['*1\r\nx\r\n', "expected '$', got 'x'"],
+      ['*1\r\n\r\n', "expected '$', got ' '"],
+      ['PING "a\r\n', 'unbalanced quotes in request'],
+      [`PING ${'x'.repeat(65536)}`, 'too big inline request'],
+      [`*${'1'.repeat(65536)}`, 'too big mbulk count string'],
+      [`*1\r\n$${'1'.repeat(65536)}`, 'too big bulk count string'],
+    ];
+    for (const [input, text] of cases) expect(parse(input).at(-1), JSON.stringify(input.slice(0, 30))).toEqual({ protocolError: text });
+  });
+
+  it('accepts the largest lengths without allocating for them', () => {
+    const p = new RequestParser();
+    p.feed(Buffer.from('*2147483647\r\n$536870912\r\nabc', 'latin1'));
+    expect(p.next()).toBeNull();
+    expect(p.buffered).toBe(3);
+  });
+
+  it('assembles a big bulk from many chunks', () => {
+    const p = new RequestParser();
+    const payload = 'x'.repeat(1_000_000);
+    const input = Buffer.from(`*2\r\n$4\r\nECHO\r\n$${payload.length}\r\n${payload}\r\n`, 'latin1');
+    for (let i = 0; i < input.length; i += 1000) {
+      p.feed(input.subarray(i, i + 1000));
+      const r = p.next();
+      if (i + 1000 < input.length) expect(r).toBeNull();
+      else expect(r).toEqual(['ECHO', payload]);
+    }
+  });
+});
