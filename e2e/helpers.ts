@@ -1,0 +1,43 @@
+/** Shared steps for the e2e tests: open the app, type into a console like a person, read what it shows. */
+import { expect, type Page } from '@playwright/test';
+
+/** The seed transcript's clock: a virtual clock at 1609097574170, 1 ms per command. */
+export const SEED_CLOCK = '?start=1609097574170&step=1';
+
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect.poll(() => page.evaluate(() => window.__playground?.readyAt() ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+}
+
+export async function selectConsole(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** Type a line into the focused console and press Enter. */
+export async function run(page: Page, line: string): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+export function text(page: Page, name: string): Promise<string> {
+  return page.evaluate((n) => window.__playground?.text(n) ?? '', name);
+}
+
+/** Wait until the console shows `expected` (a substring of its whole text). */
+export async function expectText(page: Page, name: string, expected: string): Promise<void> {
+  await expect.poll(() => text(page, name), { timeout: 10_000 }).toContain(expected);
+}
+
+/** The console's text after its last line that starts with the prompt and the given command. */
+export async function output(page: Page, name: string, command: string): Promise<string> {
+  const all = await text(page, name);
+  const at = all.lastIndexOf(`> ${command}\n`);
+  return at < 0 ? '' : all.slice(at + command.length + 3);
+}
+
+/** Wait until the console is idle again (its command answered and the prompt is back). */
+export async function idle(page: Page, name: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate((n) => window.__playground?.consoles().find((c) => c.name === n)?.state, name), { timeout: 10_000 })
+    .toBe('idle');
+}

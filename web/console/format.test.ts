@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatReply, type Reply } from '../../engine/index.ts';
+import { formatChunks } from './format.ts';
+
+const entry = (i: number): Reply => ({ t: 'array', v: [{ t: 'bulk', v: `${i}-0` }, { t: 'array', v: [{ t: 'bulk', v: 'f' }, { t: 'bulk', v: 'v' }] }] });
+
+describe('formatChunks', () => {
+  it('joins to exactly what formatReply prints, in several chunks for big replies', () => {
+    const big: Reply = { t: 'array', v: Array.from({ length: 1234 }, (_, i) => entry(i)) };
+    const chunks = [...formatChunks(big, 100)];
+    expect(chunks.length).toBe(13);
+    expect(chunks.join('')).toBe(formatReply(big));
+  });
+
+  it('formats RESP3 maps the same way', () => {
+    const map: Reply = { t: 'map', v: Array.from({ length: 30 }, (_, i) => [{ t: 'bulk', v: `k${i}` }, { t: 'int', v: i }] as [Reply, Reply]) };
+    expect([...formatChunks(map, 7)].join('')).toBe(formatReply(map));
+  });
+});

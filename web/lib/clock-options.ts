@@ -1,0 +1,16 @@
+/** The clock options, read once from the URL: `?clock=real`, `?start=<unix ms>`, `?step=<ms per command>`. */
+import type { ClockOptions } from '../../engine/worker.ts';
+
+/** Clock options from the URL; the virtual clock is the default (repeatable IDs for teaching). */
+export function clockFromUrl(search: string): ClockOptions {
+  const p = new URLSearchParams(search);
+  const num = (k: string): number | undefined => {
+    const v = p.get(k);
+    return v !== null && /^\d+$/.test(v) ? Number(v) : undefined;
+  };
+  return {
+    mode: p.get('clock') === 'real' ? 'real' : 'virtual',
+    start: num('start') ?? Math.floor(Date.now() / 1000) * 1000,
+    step: num('step') ?? 1,
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * The playground's state: the engine bridge, the consoles (one engine client each), the latest state summary and
+ * events, the clock and the worker's health. Components read it and call its methods; they hold no state of
+ * their own beyond what is on screen.
+ */
+import type { Terminal } from '@xterm/xterm';
+import type { EngineEvent } from '../../engine/index.ts';
+import type { BatchResult, ClockOptions, Summary } from '../../engine/worker.ts';
+import type { MetaAction } from '../console/meta.ts';
+import { META_HELP } from '../console/meta.ts';
+import { ConsoleSession, type ConsoleHost } from '../console/session.ts';
+import { makeTerminal, TERMINAL_THEMES } from '../console/terminal.ts';
+import { EngineBridge } from './bridge.ts';
+import { describeClock } from './clock-text.ts';
+import type { Settings } from './settings.svelte.ts';
+
+export interface ConsoleInfo {
+  readonly uid: string;
+  readonly name: string;
+  readonly clientId: number;
+  /** The blocking command it waits on, or '' when not blocked. */
+  readonly blockedOn: string;
+}
+
+export type Health = { readonly kind: 'starting' | 'ready' } | { readonly kind: 'restarting' | 'restarted'; readonly reason: string };
+
+/** What the scenario timeline hears (see `recorder`). */
+export interface Recorder {
+  commands(client: string, r: BatchResult): void;
+  clock(step: { readonly advance: number } | { readonly clockStep: number }, r: BatchResult): void;
+  /** Replies the worker's timer delivered (real clock). */
+  woke(r: BatchResult): void;
+}
+
+let nextUid = 1;
+
+export class Playground {
+  consoles = $state<ConsoleInfo[]>([]);
+  activeUid = $state('');
+  summary = $state.raw<Summary | null>(null);
+  /** The events of the last change, for the diagram. */
+  events = $state.raw<readonly EngineEvent[]>([]);
+  health = $state<Health>({ kind: 'starting' });
+  /** performance.now() when the first console showed its prompt. */
+  readyAt = $state(0);
+  readonly active = $derived(this.consoles.find((c) => c.uid === this.activeUid));
+  /** Not reactive on purpose: sessions are plain objects; `consoles` is the reactive view of them. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly sessions = new Map<string, ConsoleSession>();
+  /** Called with every batch outcome, in order (the diagram animates each one). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state
+  readonly batchListeners = new Set<(r: BatchResult) => void>();
+  readonly bridge: EngineBridge;
+  /** Hears every change typed or clicked, so the scenario timeline can record it (web/scenario/session.svelte.ts). */
+  recorder: Recorder | null = null;
+  private readonly host: ConsoleHost;
+
+  constructor(
+    readonly settings: Settings,
+    readonly clock: ClockOptions,
+  ) {
+    this.bridge = new EngineBridge(clock, {
+      wake: (r) => {
+        this.apply(r);
+        this.recorder?.woke(r);
+      },
+      died: (reason) => {
+        this.health = { kind: 'restarting', reason };
+        for (const s of this.sessions.values()) s.note('The engine stopped; restarting it from the last saved state…');
+      },
+      restarted: (r) => void this.recover(r),
+    });
+    this.host = {
+      summary: () => this.summary,
+      promptBase: () => this.settings.prompt,
+      hints: () => this.settings.hints,
+      setHints: (on) => {
+        this.settings.hints = on;
+        this.settings.save();
+      },
+      execBatch: async (s, argvs) => {
+        const r = await this.bridge.execBatch(s.clientId, argvs);
+        this.apply(r);
+        this.recorder?.commands(s.name, r);
+        return r;
+      },
+      meta: (a) => this.meta(a),
+      reconnect: (s) => this.reconnect(s),
+      changed: (s) => this.refresh(s),
+    };
+  }
+
+  async start(names: readonly string[]): Promise<void> {
+    this.apply(await this.bridge.start());
+    // One round trip for all: the worker answers in order, so client ids follow the names.
+    await Promise.all(names.map((n) => this.addConsole(n)));
+    this.health = { kind: 'ready' };
+    this.readyAt = performance.now();
+  }
+
+  session(uid: string): ConsoleSession | undefined {
+    return this.sessions.get(uid);
+  }
+
+  async addConsole(name = this.freeName()): Promise<string> {
+    const r = await this.bridge.connect(name);
+    this.apply(r);
+    const uid = `c${nextUid++}`;
+    const term: Terminal = makeTerminal(this.settings.effectiveTheme);
+    const s = new ConsoleSession(uid, name, r.id, term, this.host);
+    this.sessions.set(uid, s);
+    this.consoles = [...this.consoles, info(s)];
+    if (!this.activeUid) this.activeUid = uid;
+    s.start();
+    return uid;
+  }
+
+  rename(uid: string, name: string): void {
+    const s = this.sessions.get(uid);
+    const clean = name.trim().slice(0, 32);
+    if (!s || !clean) return;
+    const old = `streams-playground:history:${s.name}`;
+    try {
+      const h = localStorage.getItem(old);
+      if (h !== null) localStorage.setItem(`streams-playground:history:${clean}`, h);
+    } catch {
+      // Storage unavailable: the history stays in memory.
+    }
+    s.name = clean;
+    this.refresh(s);
+  }
+
+  async close(uid: string): Promise<void> {
+    const s = this.sessions.get(uid);
+    if (!s) return;
+    const i = this.consoles.findIndex((c) => c.uid === uid);
+    this.sessions.delete(uid);
+    this.consoles = this.consoles.filter((c) => c.uid !== uid);
+    if (this.activeUid === uid) this.activeUid = this.consoles[Math.min(i, this.consoles.length - 1)]?.uid ?? '';
+    s.term.dispose();
+    this.apply(await this.bridge.disconnect(s.clientId));
+  }
+
+  async advance(ms: number): Promise<void> {
+    const before = this.summary?.now ?? 0;
+    const r = await this.bridge.advance(ms);
+    this.apply(r);
+    this.recorder?.clock({ advance: r.summary.now - before }, r);
+  }
+  async setTime(t: number): Promise<void> {
+    const before = this.summary?.now ?? 0;
+    const r = await this.bridge.setTime(t);
+    this.apply(r);
+    this.recorder?.clock({ advance: r.summary.now - before }, r);
+  }
+  async setStep(ms: number): Promise<void> {
+    const r = await this.bridge.setStep(ms);
+    this.apply(r);
+    this.recorder?.clock({ clockStep: r.summary.step }, r);
+  }
+
+  /** A state change made outside the consoles (scenario load, timeline jump): summary and diagram, no console output. */
+  show(r: BatchResult): void {
+    this.summary = r.summary;
+    for (const f of this.batchListeners) f(r);
+    const events = r.steps.flatMap((s) => s.events);
+    if (events.length > 0) this.events = events;
+  }
+
+  setTheme(): void {
+    for (const s of this.sessions.values()) s.term.options.theme = TERMINAL_THEMES[this.settings.effectiveTheme];
+  }
+
+  /** The prompt or hint setting changed: redraw idle prompts. */
+  redrawPrompts(): void {
+    for (const s of this.sessions.values()) s.redraw();
+  }
+
+  /** Take in a batch's outcome: new summary and events; replies for blocked consoles go to them. */
+  private apply(r: BatchResult): void {
+    this.summary = r.summary;
+    for (const f of this.batchListeners) f(r);
+    const events = r.steps.flatMap((s) => s.events);
+    if (events.length > 0) this.events = events;
+    for (const step of r.steps) {
+      for (const w of step.woken) {
+        for (const s of this.sessions.values()) if (s.clientId === w.client) void s.deliver(w.reply);
+      }
+    }
+  }
+
+  private async reconnect(s: ConsoleSession): Promise<void> {
+    this.apply(await this.bridge.disconnect(s.clientId));
+    const r = await this.bridge.connect(s.name);
+    s.clientId = r.id;
+    this.apply(r);
+    this.refresh(s);
+  }
+
+  /** After a restart: consoles whose client is missing (no snapshot yet) get a new connection. */
+  private async recover(r: BatchResult): Promise<void> {
+    this.apply(r);
+    for (const s of this.sessions.values()) {
+      if (!r.summary.clients.some((c) => c.id === s.clientId)) {
+        const c = await this.bridge.connect(s.name);
+        s.clientId = c.id;
+        this.apply(c);
+      }
+      s.redraw();
+    }
+    const reason = this.health.kind === 'restarting' ? this.health.reason : 'unknown';
+    this.health = { kind: 'restarted', reason };
+  }
+
+  private async meta(a: MetaAction): Promise<string> {
+    const virtual = this.summary?.clock === 'virtual';
+    const needVirtual = 'The clock is real (?clock=real); reload without it for a virtual clock.';
+    switch (a.do) {
+      case 'help':
+        return META_HELP;
+      case 'hints':
+        this.host.setHints(a.on);
+        return a.on ? 'Hints on.' : 'Hints off.';
+      case 'error':
+        return a.message;
+      case 'clock-show':
+        break;
+      case 'clock-advance':
+        if (!virtual) return needVirtual;
+        await this.advance(a.ms);
+        break;
+      case 'clock-set':
+        if (!virtual) return needVirtual;
+        await this.setTime(a.t);
+        break;
+      case 'clock-step':
+        if (!virtual) return needVirtual;
+        await this.setStep(a.ms);
+        break;
+    }
+    return describeClock(this.summary);
+  }
+
+  private refresh(s: ConsoleSession): void {
+    this.consoles = this.consoles.map((c) => (c.uid === s.uid ? info(s) : c));
+  }
+
+  private freeName(): string {
+    const taken = this.consoles.map((c) => c.name);
+    for (let i = 1; ; i++) if (!taken.includes(`client${i}`)) return `client${i}`;
+  }
+}
+
+const info = (s: ConsoleSession): ConsoleInfo => ({ uid: s.uid, name: s.name, clientId: s.clientId, blockedOn: s.blockedOn });
