@@ -1,0 +1,122 @@
+/**
+ * The diagram's state: the engine's latest ViewState, the history Redis does not keep, the narrated event log, the
+ * animation settings, and what is highlighted. Batches arrive through `ingest`; while paused they queue (the log
+ * keeps narrating) and on resume the diagram catches up, animating only the newest batch.
+ */
+import { tick } from 'svelte';
+import type { EngineEvent } from '../../engine/index.ts';
+import type { ViewState } from '../../engine/view.ts';
+import { anchorSet } from './anchors.ts';
+import { EMPTY_HISTORY, applyHistory, type History } from './history.ts';
+import { plan, type Plan } from './model.ts';
+import { narrate } from './narration.ts';
+
+/** One command's outcome (a wake-up or clock move has no argv). */
+export interface DiagramStep {
+  readonly argv?: readonly string[];
+  readonly client?: number;
+  readonly events: readonly EngineEvent[];
+}
+
+export interface LogLine {
+  readonly seq: number;
+  readonly text: string;
+  readonly refs: readonly string[];
+}
+
+/** Animation speed multiplier; 0 = instant. */
+export type Speed = 0 | 0.5 | 1 | 2 | 4;
+export const SPEEDS: readonly Speed[] = [0, 0.5, 1, 2, 4];
+
+/** What runs the animations on the DOM (the component supplies it; tests may not). */
+export interface Animator {
+  /** Measure where everything starts, before the view changes. */
+  before(p: Plan): void;
+  /** Measure where everything lands, after the view changed, and animate. */
+  after(p: Plan, speed: Speed, reducedMotion: boolean): void;
+}
+
+const LOG_KEPT = 200;
+
+export class DiagramState {
+  view = $state.raw<ViewState | null>(null);
+  history = $state.raw<History>(EMPTY_HISTORY);
+  log = $state.raw<readonly LogLine[]>([]);
+  speed = $state<Speed>(1);
+  paused = $state(false);
+  reducedMotion = $state(false);
+  /** Anchors highlighted by hovering or focusing a log line or a thing on the diagram. */
+  highlight = $state.raw<ReadonlySet<string>>(anchorSet());
+  /** Anchors the last command touched. */
+  touched = $state.raw<ReadonlySet<string>>(anchorSet());
+  /** The command that would inspect the hovered or focused thing. */
+  inspect = $state('');
+  /** Batches drawn so far (tests and the bench wait on it). */
+  drawn = 0;
+  /** Batches waiting while paused. */
+  queued = $state(0);
+  animator: Animator | null = null;
+  clientName: (id: number) => string = (id) => `client ${id}`;
+  private queue: { view: ViewState; events: EngineEvent[] }[] = [];
+  private seq = 0;
+  private running: Promise<void> = Promise.resolve();
+
+  /** Hovering or focusing something: highlight it (and what it names) and show the command that inspects it. */
+  over(anchors: readonly string[], command = ''): void {
+    this.highlight = anchorSet(anchors);
+    if (command) this.inspect = command;
+  }
+
+  out(): void {
+    if (this.highlight.size > 0) this.highlight = anchorSet();
+  }
+
+  /** Take in a batch: narrate it now, draw it now (or when resumed). */
+  ingest(view: ViewState, steps: readonly DiagramStep[]): Promise<void> {
+    const lines: LogLine[] = [];
+    const touched: string[] = [];
+    for (const step of steps) {
+      for (const e of step.events) {
+        const n = narrate(e, { argv: step.argv, clientName: this.clientName });
+        if (!n) continue;
+        lines.push({ seq: ++this.seq, text: n.text, refs: n.refs });
+        if (step.argv) touched.push(...n.refs);
+      }
+    }
+    if (lines.length > 0) this.log = [...this.log, ...lines].slice(-LOG_KEPT);
+    const events = steps.flatMap((s) => s.events);
+    if (touched.length > 0) this.touched = anchorSet(touched);
+    if (this.paused) {
+      this.queue.push({ view, events });
+      this.queued = this.queue.length;
+      return this.running;
+    }
+    this.running = this.running.then(() => this.draw(view, events));
+    return this.running;
+  }
+
+  setPaused(p: boolean): Promise<void> {
+    this.paused = p;
+    if (p || this.queue.length === 0) return this.running;
+    const q = this.queue;
+    this.queue = [];
+    this.queued = 0;
+    // Catch up: earlier batches only update the history; the newest one animates from the last drawn view.
+    for (const b of q.slice(0, -1)) this.history = applyHistory(this.history, b.events);
+    const last = q[q.length - 1];
+    this.running = this.running.then(() => this.draw(last.view, last.events));
+    return this.running;
+  }
+
+  private async draw(view: ViewState, events: readonly EngineEvent[]): Promise<void> {
+    const p = plan(this.view, view, events);
+    const animate = this.animator !== null && p.animations.length > 0;
+    if (animate) this.animator?.before(p);
+    this.view = view;
+    this.history = applyHistory(this.history, events);
+    this.drawn++;
+    if (!animate) return;
+    await tick();
+    this.animator?.after(p, this.speed, this.reducedMotion);
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { listIds, minIdleOf, narrate, type NarrationContext } from './narration.ts';
+
+const ctx = (argv?: string[]): NarrationContext => ({ argv, clientName: (id) => (id === 3 ? 'reader' : `client ${id}`) });
+const g = { db: 0, key: 's', group: 'g' } as const;
+
+describe('narration: one plain sentence per event, saying what and why', () => {
+  it('a > delivery says the entries stay pending for the consumer until acknowledged', () => {
+    const n = narrate({ type: 'delivered', ...g, consumer: 'alice', via: 'new', noack: false, entries: [{ id: '1-0', count: 1 }], missing: [] }, ctx());
+    expect(n?.text).toBe('Group g delivered 1-0 to alice and moved its cursor; it stays pending for alice until acknowledged with XACK.');
+    expect(n?.refs).toEqual(['token:0:s:g:1-0', 'cursor:0:s:g']);
+  });
+
+  it('XCLAIM explains the move by the min-idle-time it was given, and the new delivery count', () => {
+    const n = narrate(
+      { type: 'claimed', ...g, consumer: 'bob', via: 'xclaim', entries: [{ id: '1-0', count: 2, from: 'alice' }] },
+      ctx(['XCLAIM', 's', 'g', 'bob', '60000', '1-0']),
+    );
+    expect(n?.text).toBe('XCLAIM moved 1-0 from alice to bob because it was idle for at least 60000 ms (the min-idle-time); delivery count is now 2.');
+  });
+
+  it('XACK says Redis forgets acknowledged entries', () => {
+    const n = narrate({ type: 'acked', ...g, ids: ['1-0', '2-0'], owners: ['alice', 'alice'] }, ctx());
+    expect(n?.text).toBe("XACK removed 1-0 and 2-0 from alice's pending list in group g: processing is done, so Redis forgets them.");
+    expect(n?.refs).toContain('acked:0:s:g');
+  });
+
+  it('NOACK reads say nothing becomes pending', () => {
+    const n = narrate({ type: 'delivered', ...g, consumer: 'bob', via: 'new', noack: true, entries: [{ id: '1-0', count: 0 }], missing: [] }, ctx());
+    expect(n?.text).toMatch(/with NOACK: the group cursor moved, but nothing is pending/);
+  });
+
+  it('history reads mention entries that were deleted meanwhile', () => {
+    const n = narrate({ type: 'delivered', ...g, consumer: 'alice', via: 'history', noack: false, entries: [{ id: '1-0', count: 3 }], missing: ['2-0'] }, ctx());
+    expect(n?.text).toBe('alice re-read its own pending entry 1-0 (an ID instead of >), which counts as another delivery. 2-0 no longer exists in the stream, so it comes back as nil.');
+  });
+
+  it('XDEL explains the ghosts KEEPREF leaves behind', () => {
+    const n = narrate({ type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids: ['2-0'], refs: 'keepref' }, ctx());
+    expect(n?.text).toBe('XDEL deleted 2-0 from s; pending references to deleted entries stay (KEEPREF) and show as ghosts until acknowledged.');
+  });
+
+  it('approximate trimming says ~ works on whole nodes', () => {
+    const n = narrate(
+      { type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 100, ids: [], refs: 'keepref' },
+      ctx(['XADD', 's', 'MAXLEN', '~', '10', '*', 'f', 'v']),
+    );
+    expect(n?.text).toMatch(/^XADD trimmed 100 entries from the head of s \(~ trims whole nodes only/);
+  });
+
+  it('XNACK, blocking, wake-ups and plain XREAD each get a sentence', () => {
+    expect(narrate({ type: 'nacked', ...g, mode: 'fail', entries: [{ id: '1-0', count: 1, from: 'alice' }] }, ctx())?.text).toBe(
+      'XNACK (FAIL) gave 1-0 from alice back to group g: still pending, but unowned, so the next reader can take it.',
+    );
+    expect(narrate({ type: 'blocked', client: 3, db: 0, keys: ['s'], command: 'xread', deadline: null }, ctx())?.text).toBe(
+      'reader is waiting with no timeout (BLOCK 0) for new entries on s: nothing was there to read yet.',
+    );
+    expect(narrate({ type: 'unblocked', client: 3, reason: 'served' }, ctx())?.text).toBe(
+      'reader stopped waiting: new data arrived on a stream it was waiting on.',
+    );
+    expect(narrate({ type: 'read', db: 0, key: 's', client: 3, ids: ['1-0'] }, ctx())?.text).toBe(
+      'reader read 1-0 from s with XREAD: no group, so nothing is tracked as pending.',
+    );
+  });
+
+  it('stays quiet about clock ticks and the cursor move every > read makes', () => {
+    expect(narrate({ type: 'clock-changed', now: 1 }, ctx())).toBeNull();
+    expect(narrate({ type: 'group-cursor-moved', ...g, lastId: '1-0', entriesRead: 1, cause: 'read' }, ctx())).toBeNull();
+  });
+
+  it('lists IDs plainly and shortens long lists', () => {
+    expect(listIds(['1-0'])).toBe('1-0');
+    expect(listIds(['1-0', '2-0', '3-0'])).toBe('1-0, 2-0 and 3-0');
+    expect(listIds(['1', '2', '3', '4', '5', '6'])).toBe('1, 2, 3, 4, … (6 entries)');
+  });
+
+  it('finds the min-idle-time in XCLAIM, XAUTOCLAIM and XREADGROUP CLAIM', () => {
+    expect(minIdleOf(['xautoclaim', 's', 'g', 'bob', '500', '0'])).toBe('500');
+    expect(minIdleOf(['XREADGROUP', 'GROUP', 'g', 'bob', 'CLAIM', '250', 'STREAMS', 's', '>'])).toBe('250');
+    expect(minIdleOf(['XREADGROUP', 'GROUP', 'g', 'bob', 'STREAMS', 's', '>'])).toBeNull();
+  });
+});
