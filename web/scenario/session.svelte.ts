@@ -1,0 +1,395 @@
+/**
+ * The scenario session: the timeline of the playground, recorded as the user types and loaded from scenarios.
+ * It moves the engine along the timeline (restore the nearest keyframe, replay the rest in one worker call),
+ * redraws the consoles from recorded replies, saves the workspace, and makes share links and files.
+ * Every scenario it loads has come through restore() first.
+ */
+import type { EngineSnapshot } from '../../engine/index.ts';
+import type { BatchResult, NamedOp, RunResult } from '../../engine/worker.ts';
+import type { Playground } from '../lib/playground.svelte.ts';
+import { embedSnippet, galleryParam, idsByName, shareLink } from './links.ts';
+import { WORKSPACE_KEY, clientIdOf, emptySnapshotPlaceholder, readWorkspace, transcriptOutputs } from './session-util.ts';
+import { LIMITS, SCENARIO_VERSION, isCommandStep, isNoteStep, type Scenario, type Step } from './format.ts';
+import { argvToLine } from './command-text.ts';
+import { lineToArgv } from './command-text.ts';
+import { attach, outText, toOp, transcripts, type SessionTimeline, type TStep } from './record.ts';
+import { restore, type Arrival, type Restored } from './restore.ts';
+import { Timeline, type Branch } from './timeline.ts';
+import { compareTranscript, type Comparison } from './transcript.ts';
+
+/** Keep an exact engine snapshot every this many steps while recording. */
+const KEY_EVERY = 25;
+
+export class ScenarioSession {
+  /** Bumped on every timeline change; the UI reads the getters below after it. */
+  version = $state(0);
+  title = $state('Untitled session');
+  description = $state('');
+  /** The last error or notice, shown as text. */
+  message = $state('');
+  /** Runnable transcript: the page's replies against the engine's, after a pasted transcript loads. */
+  comparison = $state.raw<readonly Comparison[]>([]);
+  busy = $state(false);
+  playing = $state(false);
+  speed = $state(1);
+  /** ms the last scenario load took, in total and by phase (test hook, report). */
+  loadMs = 0;
+  loadPhases: Record<string, number> = {};
+  /** Save the workspace to localStorage (off in embeds, which must not overwrite the user's own session). */
+  persist = true;
+  /** Embed API: told after every timeline change, and for every command run in a console (with its reply). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state
+  readonly onChange = new Set<() => void>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state
+  readonly onExecuted = new Set<(client: string, command: string, reply: string) => void>();
+  private tl: SessionTimeline;
+  private base: Omit<Scenario, 'steps' | 'title' | 'description' | 'at'> | null = null;
+  /** Node the engine is at (the head, except mid-move). */
+  private engineAt = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping the UI never reads
+  private readonly blockedBy = new Map<number, number>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private playTimer: ReturnType<typeof setTimeout> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly pg: Playground) {
+    this.tl = new Timeline<TStep, EngineSnapshot>(emptySnapshotPlaceholder());
+    pg.recorder = {
+      commands: (client, r) => this.recordCommands(client, r),
+      clock: (step, r) => this.recordStep(step, r),
+      woke: (r) => {
+        attach(this.tl, r.steps.map(() => null), r.steps, () => 0, this.blockedBy);
+        this.changed();
+      },
+    };
+  }
+
+  // ----- reading -----
+  get cursor(): number {
+    void this.version;
+    return this.tl.cursor;
+  }
+  get length(): number {
+    void this.version;
+    return this.tl.length;
+  }
+  get branches(): Branch[] {
+    void this.version;
+    return this.tl.branches();
+  }
+  get canUndo(): boolean {
+    void this.version;
+    return this.tl.canUndo();
+  }
+  get canRedo(): boolean {
+    void this.version;
+    return this.tl.canRedo();
+  }
+  /** The note at or just before the head, shown beside the timeline. */
+  get note(): string {
+    void this.version;
+    const steps = this.tl.steps(this.tl.head);
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const s = steps[i].step;
+      if (isNoteStep(s)) return s.note;
+      if (isCommandStep(s)) break;
+    }
+    return '';
+  }
+
+  // ----- starting -----
+
+  /** Open what the page was opened with: a share link, a gallery scenario, the saved workspace, or a fresh session. */
+  async boot(loc: { hash: string; search: string }, workspace = true): Promise<void> {
+    const gallery = galleryParam(loc.search);
+    if (/^#s=/.test(loc.hash)) {
+      if (await this.open({ from: 'url', hash: loc.hash })) return;
+    } else if (gallery) {
+      const { galleryEntry } = await import('./gallery/index.ts');
+      const g = galleryEntry(gallery);
+      if (g) return void (await this.load({ scenario: g.scenario }));
+      this.message = `There is no built-in scenario called "${gallery.slice(0, 40)}".`;
+    } else if (workspace) {
+      const saved = readWorkspace();
+      if (saved !== null && (await this.open({ from: 'workspace', text: saved }))) return;
+    }
+    this.fresh();
+  }
+
+  /** Pass anything through the gate and load it; false (with a message) if it was refused. */
+  async open(a: Arrival): Promise<boolean> {
+    const r = restore(a);
+    if (!r.ok) {
+      this.message = r.error;
+      return false;
+    }
+    await this.load(r.value);
+    return true;
+  }
+
+  /** Start recording from the engine's current state (synchronous, so nothing typed meanwhile is missed). */
+  private fresh(): void {
+    const s = this.pg.summary;
+    const snap = this.pg.bridge.lastSnapshot;
+    this.tl = new Timeline<TStep, EngineSnapshot>(snap ? { ...snap, time: s?.now ?? snap.time } : emptySnapshotPlaceholder());
+    this.base = {
+      v: SCENARIO_VERSION,
+      profile: this.pg.clock.profile ?? 'redis-8',
+      clock: { start: s?.now ?? this.pg.clock.start, mode: s?.clock ?? 'virtual', stepPerCommand: s?.step ?? 0 },
+      clients: this.pg.consoles.map((c) => c.name),
+    };
+    this.engineAt = 0;
+    this.blockedBy.clear();
+    this.changed();
+  }
+
+  /** Load a restored scenario: a fresh engine, every step in one worker call, the diagram jumping to the end. */
+  async load(r: Restored): Promise<void> {
+    const s = r.scenario;
+    const t0 = performance.now();
+    this.stop();
+    this.busy = true;
+    try {
+      this.loadPhases = {};
+      await this.pg.bridge.reset({ mode: s.clock.mode, start: s.clock.start, step: s.clock.stepPerCommand, profile: s.profile });
+      if (s.state && 'snapshot' in s.state) await this.pg.bridge.restore(s.state.snapshot);
+      const setup: NamedOp[] = s.state && 'commands' in s.state ? [{ clockStep: 0 }, ...s.state.commands.map((c) => ({ client: c.client, argv: lineToArgv(c.command) })), { clockStep: s.clock.stepPerCommand }] : [];
+      const stepOps = s.steps.map(toOp);
+      const ops = [...setup, ...stepOps.filter((o): o is NamedOp => o !== null)];
+      // Keyframes on load: the start (after setup) and the end (the result's own snapshot); jumps add more where they replay.
+      const keysAt = [setup.length];
+      const res = await this.pg.bridge.runSteps(ops, { clients: s.clients, events: false, keysAt });
+      this.loadPhases.engine = performance.now() - t0;
+      this.tl = new Timeline<TStep, EngineSnapshot>(res.keys[0].snapshot);
+      const nodes: (number | null)[] = setup.map(() => null);
+      for (const st of s.steps) {
+        const id = this.tl.append({ step: st, reply: null, blocked: false }, false);
+        if (toOp(st)) nodes.push(id);
+      }
+      if (res.snapshot) this.tl.setKey(this.tl.head, res.snapshot);
+      this.tl.resetHistory();
+      this.blockedBy.clear();
+      const ids = idsByName(res);
+      attach(this.tl, nodes, res.steps, (i) => clientIdOf(ops[i], ids), this.blockedBy);
+      this.loadPhases.timeline = performance.now() - t0;
+      this.base = { v: SCENARIO_VERSION, profile: s.profile, clock: s.clock, clients: s.clients, ...(s.state ? { state: s.state } : {}), ...(s.view ? { view: s.view } : {}) };
+      this.title = s.title || 'Untitled scenario';
+      this.description = s.description;
+      this.engineAt = this.tl.head;
+      if (s.view?.prompt) this.pg.settings.prompt = s.view.prompt;
+      await this.alignConsoles(res, s.clients);
+      this.loadPhases.consoles = performance.now() - t0;
+      this.pg.show(res);
+      this.loadPhases.diagram = performance.now() - t0;
+      this.comparison = r.transcript ? compareTranscript(r.transcript, transcriptOutputs(this.tl)) : [];
+      this.message = '';
+      if (s.at !== undefined && s.at < s.steps.length) await this.goTo(() => this.tl.jump(s.at ?? 0));
+      else this.render();
+      this.loadPhases.render = performance.now() - t0;
+    } catch (e) {
+      this.message = `The scenario could not be loaded: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}`;
+      await this.pg.bridge.reset({ mode: 'virtual', start: s.clock.start, step: s.clock.stepPerCommand }).catch(() => {});
+      this.fresh();
+    } finally {
+      this.busy = false;
+      this.loadMs = performance.now() - t0;
+      this.changed();
+    }
+  }
+
+  // ----- moving -----
+  back = () => this.goTo(() => this.tl.back());
+  forward = () => this.goTo(() => this.tl.forward());
+  jump = (depth: number) => this.goTo(() => this.tl.jump(depth));
+  undo = () => this.goTo(() => this.tl.undo());
+  redo = () => this.goTo(() => this.tl.redo());
+  switchBranch = (tip: number) => this.goTo(() => this.tl.switchBranch(tip));
+  discardBranch(tip: number): void {
+    if (this.tl.discardBranch(tip)) this.changed();
+  }
+
+  /** Replay from the start at `speed` steps per second. */
+  play(fromStart = true): void {
+    this.stop();
+    this.playing = true;
+    const tick = async () => {
+      if (!this.playing) return;
+      if (this.tl.cursor >= this.tl.length) return this.stop();
+      await this.forward();
+      this.playTimer = setTimeout(() => void tick(), 1000 / this.speed);
+    };
+    void (fromStart ? this.jump(0) : Promise.resolve()).then(() => (this.playTimer = setTimeout(() => void tick(), 1000 / this.speed)));
+  }
+  stop(): void {
+    this.playing = false;
+    if (this.playTimer) clearTimeout(this.playTimer);
+    this.playTimer = null;
+  }
+
+  /** Move on the timeline, then bring the engine, the diagram and the consoles there. Moves run one at a time. */
+  private goTo(move: () => boolean): Promise<void> {
+    const run = async () => {
+      const from = this.tl.head;
+      if (!move()) return;
+      await this.sync(from);
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => {});
+    return p;
+  }
+
+  private async sync(from: number): Promise<void> {
+    const target = this.tl.head;
+    const plan = this.tl.plan(target, this.engineAt);
+    if (plan.key) await this.pg.bridge.restore(plan.key);
+    const ops: NamedOp[] = [];
+    const keysAt: number[] = [];
+    const keyNodes: number[] = [];
+    // Keyframes where we pass: every KEY_EVERY steps in small sessions, about 16 along a long one.
+    const every = Math.max(KEY_EVERY, Math.ceil(this.tl.length / 16));
+    for (const n of plan.nodes) {
+      const op = n.step ? toOp(n.step.step) : null;
+      if (op) ops.push(op);
+      if (n.depth % every === 0 && n.key === undefined) {
+        keysAt.push(ops.length);
+        keyNodes.push(n.id);
+      }
+    }
+    // One step forward animates its events; longer moves jump.
+    const animate = plan.key === undefined && plan.nodes.length === 1 && this.tl.node(target).parent === from;
+    const res = await this.pg.bridge.runSteps(ops, { clients: this.clients(), events: animate, keysAt });
+    res.keys.forEach((k, i) => this.tl.setKey(keyNodes[i], k.snapshot));
+    this.engineAt = target;
+    await this.alignConsoles(res);
+    this.pg.show(res);
+    this.render();
+    this.changed();
+  }
+
+  // ----- recording -----
+  private recordCommands(client: string, r: BatchResult): void {
+    const nodes = r.steps.map((st) => (st.argv ? this.tl.append({ step: { client, command: argvToLine(st.argv) }, reply: null, blocked: false }) : null));
+    const id = this.pg.consoles.find((c) => c.name === client)?.clientId ?? 0;
+    attach(this.tl, nodes, r.steps, () => id, this.blockedBy);
+    for (const n of nodes) {
+      const t = n === null ? null : this.tl.node(n).step;
+      if (t && isCommandStep(t.step) && this.onExecuted.size > 0) for (const f of this.onExecuted) f(client, t.step.command, outText(t, false));
+    }
+    this.afterRecord();
+  }
+
+  private recordStep(step: Step, r: BatchResult): void {
+    const node = this.tl.append({ step, reply: null, blocked: false });
+    attach(this.tl, r.steps.map(() => node), r.steps, () => 0, this.blockedBy);
+    this.afterRecord();
+  }
+
+  private afterRecord(): void {
+    this.engineAt = this.tl.head;
+    const head = this.tl.head;
+    if (this.tl.node(head).depth % KEY_EVERY === 0) {
+      void this.pg.bridge.runSteps([], { clients: [], events: false, keysAt: [0] }).then((k) => this.tl.setKey(head, k.keys[0].snapshot));
+    }
+    this.changed();
+  }
+
+  // ----- writing -----
+
+  /** The current branch as a scenario, opened at the current position. */
+  toScenario(): Scenario {
+    const steps = this.tl.steps().map((t) => t.step);
+    const base = this.base ?? { v: SCENARIO_VERSION, profile: 'redis-8' as const, clock: { start: 0, mode: 'virtual' as const, stepPerCommand: 0 }, clients: [] };
+    const names = [...base.clients];
+    for (const c of this.pg.consoles.map((x) => x.name)) if (!names.includes(c)) names.push(c);
+    for (const s of steps) if (isCommandStep(s) && !names.includes(s.client)) names.push(s.client);
+    const cursor = this.tl.cursor;
+    return {
+      ...base,
+      title: this.title.slice(0, LIMITS.title),
+      description: this.description.slice(0, LIMITS.description),
+      clients: names.slice(0, LIMITS.clients),
+      steps,
+      ...(cursor < steps.length ? { at: cursor } : {}),
+    };
+  }
+
+  /** The share link for the current session. */
+  shareUrl(): string {
+    return shareLink(location.href, this.toScenario());
+  }
+
+  /** The iframe snippet for the current scenario. */
+  embedCode(origin = 'https://docs.example'): string {
+    return embedSnippet(location.href, { ...this.toScenario(), at: undefined }, this.title, origin);
+  }
+
+  exportJson(): string {
+    return JSON.stringify(this.toScenario(), null, 2);
+  }
+
+  private clients(): string[] {
+    return this.pg.consoles.map((c) => c.name);
+  }
+
+  /**
+   * Point each console at its engine client. With `names` (a scenario load), the console tabs become exactly those
+   * clients, reusing the existing consoles; without (a timeline move), consoles stay and only their ids are updated.
+   */
+  private async alignConsoles(res: RunResult, names?: readonly string[]): Promise<void> {
+    const ids = idsByName(res);
+    if (!names) {
+      for (const c of this.pg.consoles) {
+        const s = this.pg.session(c.uid);
+        const id = ids.get(c.name);
+        if (s && id !== undefined) s.clientId = id;
+      }
+      return;
+    }
+    const sessions = this.pg.consoles.map((c) => c.uid);
+    for (let i = 0; i < names.length; i++) {
+      const uid = sessions[i];
+      const s = uid ? this.pg.session(uid) : undefined;
+      if (s) {
+        s.clientId = ids.get(names[i]) ?? s.clientId;
+        this.pg.rename(uid, names[i]);
+      } else {
+        const nu = await this.pg.addConsole(names[i]);
+        const ns = this.pg.session(nu);
+        const id = ids.get(names[i]);
+        if (ns && id !== undefined && ns.clientId !== id) {
+          // addConsole opened its own connection; the scenario's client already exists, so drop the extra one.
+          await this.pg.bridge.disconnect(ns.clientId);
+          ns.clientId = id;
+        }
+      }
+    }
+    for (const uid of sessions.slice(names.length)) await this.pg.close(uid);
+  }
+
+  /** Redraw every console as it was at the head. */
+  private render(): void {
+    const t = transcripts(this.tl, this.tl.head, `${this.pg.settings.prompt}> `);
+    for (const c of this.pg.consoles) {
+      const s = this.pg.session(c.uid);
+      const mine = t.get(c.name);
+      s?.showTranscript(mine?.text ?? '', mine?.blockedOn ?? '');
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const f of this.onChange) f();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), 300);
+  }
+
+  /** Save the workspace now (also on page hide, so a crash or reload loses at most the last 300 ms). */
+  save(): void {
+    if (this.busy || !this.base || !this.persist) return;
+    try {
+      localStorage.setItem(WORKSPACE_KEY, JSON.stringify(this.toScenario()));
+    } catch {
+      // Storage full or unavailable: the session still works, it just won't survive a reload.
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The timeline model with a toy engine: a step adds its number to a running list, a keyframe is the list so far.
+ * Replaying a plan must always give exactly the state reached by running the branch's steps from the start.
+ */
+import { describe, expect, it } from 'vitest';
+import { Timeline, type Plan } from './timeline.ts';
+
+type State = readonly number[];
+const run = (tl: Timeline<number, State>, p: Plan<number, State>, engine: State): State => [...(p.key ?? engine), ...p.nodes.map((n) => n.step as number)];
+const stateAt = (tl: Timeline<number, State>) => tl.steps(tl.head);
+
+function recorded(n: number): Timeline<number, State> {
+  const tl = new Timeline<number, State>([]);
+  for (let i = 1; i <= n; i++) tl.append(i);
+  return tl;
+}
+
+describe('timeline', () => {
+  it('records steps and steps back and forward along them', () => {
+    const tl = recorded(3);
+    expect(tl.steps()).toEqual([1, 2, 3]);
+    expect(tl.cursor).toBe(3);
+    expect(tl.back()).toBe(true);
+    expect(tl.back()).toBe(true);
+    expect(tl.cursor).toBe(1);
+    expect(stateAt(tl)).toEqual([1]);
+    expect(tl.forward()).toBe(true);
+    expect(stateAt(tl)).toEqual([1, 2]);
+    expect(tl.length).toBe(3);
+  });
+
+  it('jumps to any point and clamps out-of-range jumps', () => {
+    const tl = recorded(5);
+    tl.jump(2);
+    expect(stateAt(tl)).toEqual([1, 2]);
+    tl.jump(99);
+    expect(tl.cursor).toBe(5);
+    tl.jump(-4);
+    expect(tl.cursor).toBe(0);
+    expect(tl.back()).toBe(false);
+  });
+
+  it('undoes and redoes moves and recorded steps', () => {
+    const tl = recorded(4);
+    tl.jump(1);
+    expect(tl.undo()).toBe(true);
+    expect(tl.cursor).toBe(4);
+    expect(tl.redo()).toBe(true);
+    expect(tl.cursor).toBe(1);
+    tl.jump(4);
+    tl.append(5);
+    tl.undo();
+    expect(tl.cursor).toBe(4);
+    expect(tl.steps()).toEqual([1, 2, 3, 4]);
+    tl.redo();
+    expect(tl.steps()).toEqual([1, 2, 3, 4, 5]);
+    expect(tl.canRedo()).toBe(false);
+  });
+
+  it('starts a new branch when a step is recorded behind the tip, keeping the old one', () => {
+    const tl = recorded(4);
+    const oldTip = tl.tip;
+    tl.jump(2);
+    tl.append(30);
+    expect(tl.steps()).toEqual([1, 2, 30]);
+    expect(tl.branches()).toEqual([
+      { tip: oldTip, forkDepth: 2, length: 4, current: false },
+      { tip: tl.tip, forkDepth: 3, length: 3, current: true },
+    ]);
+    expect(tl.switchBranch(oldTip)).toBe(true);
+    expect(tl.steps()).toEqual([1, 2, 3, 4]);
+    expect(tl.cursor).toBe(2);
+  });
+
+  it('discards a branch other than the current one, back to its fork', () => {
+    const tl = recorded(4);
+    const oldTip = tl.tip;
+    tl.jump(2);
+    tl.append(30);
+    const size = tl.size;
+    expect(tl.discardBranch(tl.tip)).toBe(false);
+    expect(tl.discardBranch(oldTip)).toBe(true);
+    expect(tl.size).toBe(size - 2);
+    expect(tl.branches()).toHaveLength(1);
+    // Undo never lands on a discarded node.
+    while (tl.undo()) expect(() => tl.node(tl.head)).not.toThrow();
+  });
+
+  it('plans from the nearest keyframe, or from the engine’s position when closer', () => {
+    const tl = recorded(10);
+    const path = tl.pathTo();
+    tl.setKey(path[4], [1, 2, 3, 4, 5]);
+    const p = tl.plan(path[7]);
+    expect(p.base).toBe(path[4]);
+    expect(p.nodes.map((n) => n.step)).toEqual([6, 7, 8]);
+    const q = tl.plan(path[8], path[6]);
+    expect(q.key).toBeUndefined();
+    expect(q.nodes.map((n) => n.step)).toEqual([8, 9]);
+    expect(tl.plan(path[2]).base).toBe(0);
+  });
+
+  it('restores exactly the state of any point on any branch after random moves (replaying from keyframes)', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const tl = new Timeline<number, State>([]);
+    let engine: State = [];
+    let engineAt = 0;
+    for (let i = 0; i < 2000; i++) {
+      const op = rnd(10);
+      if (op < 5) tl.append(i);
+      else if (op < 7) tl.jump(rnd(tl.length + 1));
+      else if (op === 7) tl.undo();
+      else if (op === 8) tl.redo();
+      else {
+        const other = tl.branches().filter((b) => !b.current);
+        if (other.length > 0 && rnd(2)) tl.switchBranch(other[0].tip);
+        else if (other.length > 0) tl.discardBranch(other[0].tip);
+      }
+      const p = tl.plan(tl.head, engineAt);
+      engine = run(tl, p, engine);
+      engineAt = tl.head;
+      if (tl.cursor % 16 === 0) tl.setKey(tl.head, engine);
+      expect(engine).toEqual(stateAt(tl));
+    }
+  });
+});
