@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { expectText, idle, openApp, run, text } from './helpers.ts';
+
+test.describe('a console', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+  });
+
+  test('shows the redis-cli prompt and answers typed commands', async ({ page }) => {
+    await expectText(page, 'producer', '127.0.0.1:6379> ');
+    await run(page, 'PING');
+    await expectText(page, 'producer', '127.0.0.1:6379> PING\nPONG\n127.0.0.1:6379> ');
+  });
+
+  test('prints errors and unknown commands as redis-cli does', async ({ page }) => {
+    await run(page, 'NOSUCH a b');
+    await expectText(page, 'producer', "(error) ERR unknown command 'NOSUCH', with args beginning with: 'a' 'b' ");
+  });
+
+  test('splits arguments with redis-cli quoting and rejects unbalanced quotes', async ({ page }) => {
+    await run(page, 'SET "a b" "x\\ny"');
+    await idle(page, 'producer');
+    await run(page, 'GET "a b"');
+    await expectText(page, 'producer', '> GET "a b"\n"x\\ny"\n');
+    await run(page, 'GET "unbalanced');
+    await expectText(page, 'producer', '> GET "unbalanced\nInvalid argument(s)\n');
+  });
+
+  test('recalls history with the up arrow', async ({ page }) => {
+    await run(page, 'ECHO first');
+    await idle(page, 'producer');
+    await run(page, 'ECHO second');
+    await idle(page, 'producer');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await text(page, 'producer')).split('> ECHO first').length).toBe(3);
+    expect(await page.evaluate(() => window.__playground?.history('producer'))).toEqual(['ECHO first', 'ECHO second', 'ECHO first']);
+  });
+
+  test('completes command names with Tab', async ({ page }) => {
+    await page.keyboard.type('xgro');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('createc');
+    await page.keyboard.press('Tab');
+    await expectText(page, 'producer', '127.0.0.1:6379> xgroup createconsumer ');
+  });
+
+  test('runs console commands that move the virtual clock', async ({ page }) => {
+    const before = await page.evaluate(() => window.__playground?.summary()?.now ?? 0);
+    await run(page, ':clock +30s');
+    await expectText(page, 'producer', `Clock: ${before + 30_000} (`);
+    await run(page, 'FOO"');
+    await expectText(page, 'producer', 'Invalid argument(s)');
+  });
+});
+
+test.describe('redis-cli niceties', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+  });
+
+  test('shows the remaining syntax as a grey hint and prints HELP', async ({ page }) => {
+    await page.keyboard.type('XACK mystream ');
+    await expectText(page, 'producer', '127.0.0.1:6379> XACK mystream group id [id ...]');
+    await page.keyboard.press('Control+U');
+    await run(page, 'HELP XACK');
+    await expectText(page, 'producer', '  XACK key group id [id ...]\n  summary: ');
+  });
+
+  test('puts the database in the prompt, and the prompt setting changes it', async ({ page }) => {
+    await run(page, 'SELECT 2');
+    await expectText(page, 'producer', '> SELECT 2\nOK\n127.0.0.1:6379[2]>');
+    await page.getByLabel('Prompt').selectOption('dragonfly');
+    await page.getByRole('tab', { name: 'producer' }).click();
+    await run(page, 'SELECT 0');
+    await expectText(page, 'producer', 'dragonfly[2]> SELECT 0\nOK\ndragonfly>');
+  });
+
+  test('runs a paste of many lines in order', async ({ page }) => {
+    const lines = Array.from({ length: 40 }, (_, i) => `RPUSH list ${i}`);
+    // A real paste event on the focused console (what Ctrl-V delivers), with Unix line ends.
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', data);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, lines.join('\n') + '\n');
+    await expectText(page, 'producer', '> RPUSH list 39\n(integer) 40\n');
+    const all = await text(page, 'producer');
+    for (let i = 0; i < 40; i++) expect(all).toContain(`127.0.0.1:6379> RPUSH list ${i}\n(integer) ${i + 1}\n`);
+  });
+});
+
+test('formats RESP3 replies after HELLO 3 as redis-cli does', async ({ page }) => {
+  await openApp(page);
+  await run(page, 'CONFIG GET maxmemory');
+  await expectText(page, 'producer', '> CONFIG GET maxmemory\n1) "maxmemory"\n2) "0"\n');
+  await run(page, 'HELLO 3');
+  await idle(page, 'producer');
+  await run(page, 'CONFIG GET maxmemory');
+  await expectText(page, 'producer', '> CONFIG GET maxmemory\n1# "maxmemory" => "0"\n');
+});

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { openApp } from './helpers.ts';
+import { cmd, setSpeed, view } from './diagram-helpers.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** A busy stream stays drawable: 3,000 entries, five consumers with hundreds pending, a trim, a deletion. */
+test('a busy scenario at 1280×720: windowed log, capped lanes, nothing overlapping', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page, 'instant');
+  await page.locator('[aria-label="Console producer"]').click();
+  await cmd(page, 'XGROUP CREATE s g $ MKSTREAM');
+  for (let i = 0; i < 3; i++) await cmd(page, '1000 XADD s * sensor 42 temp 21.5', 'producer', { timeout: 60_000 });
+  for (const c of ['alice', 'bob', 'carol', 'dave', 'erin']) await cmd(page, `XREADGROUP GROUP g ${c} COUNT 300 STREAMS s >`);
+  await cmd(page, 'XTRIM s MAXLEN ~ 2700');
+  const v = await view(page);
+  const s = v.streams[0];
+  expect(s.length).toBeGreaterThanOrEqual(2700);
+  expect(s.items.length).toBeLessThan(300);
+  expect(s.groups[0].consumers.map((c) => [c.pending, c.tokens.length, c.more])).toEqual(
+    Array.from({ length: 5 }, () => [300, 16, 284]),
+  );
+  await expect(page.locator('[data-group="g"] .more').first()).toHaveText('+284 more');
+  await page.screenshot({ path: 'test-results/diagram/busy-1280x720.png' });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByRole('heading', { name: 'Diagram' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/diagram/busy-360.png', fullPage: true });
+  // The diagram does not spill sideways at 360 px: the log scrolls inside its own box.
+  const right = await page.evaluate(() => {
+    const d = document.querySelector('section.diagram');
+    return d ? Math.max(d.getBoundingClientRect().right, d.scrollWidth > d.clientWidth ? Infinity : 0) : Infinity;
+  });
+  expect(right).toBeLessThanOrEqual(360);
+});
+
+test('hovering a token shows the command that inspects it; a log line highlights its tokens; pause holds the view', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page, 'instant');
+  await page.locator('[aria-label="Console producer"]').click();
+  await cmd(page, 'XADD s 1-0 f v');
+  await cmd(page, 'XGROUP CREATE s g 0');
+  await cmd(page, 'XREADGROUP GROUP g alice STREAMS s >');
+  await page.locator('[data-anchor="lane:0:s:g:alice"]').hover();
+  await expect(page.getByTestId('inspect-command')).toHaveText('XPENDING s g - + 10 alice');
+  await page.locator('[data-anchor="token:0:s:g:1-0"]').hover();
+  await expect(page.getByTestId('inspect-command')).toHaveText('XPENDING s g 1-0 1-0 1');
+  await page.getByText('Group g delivered 1-0 to alice').hover();
+  await expect(page.locator('[data-anchor="token:0:s:g:1-0"]')).toHaveClass(/\bhl\b/);
+
+  await page.getByRole('button', { name: /Pause/ }).click();
+  await page.locator('[aria-label="Console producer"]').click();
+  await page.keyboard.type('XACK s g 1-0\n');
+  await expect(page.getByRole('button', { name: /Resume/ })).toContainText('1 waiting');
+  await expect(page.locator('[data-anchor="token:0:s:g:1-0"]')).toHaveCount(1);
+  await page.getByRole('button', { name: /Resume/ }).click();
+  await expect(page.locator('[data-anchor="token:0:s:g:1-0"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await page.screenshot({ path: 'test-results/diagram/dark-after-ack.png' });
+});
+
+test('reduced motion from the OS: nothing flies, the landing spot glows', async ({ browser }) => {
+  const ctx = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await ctx.newPage();
+  await openApp(page);
+  await expect(page.getByText('Reduced motion: changes glow instead of moving')).toBeVisible();
+  await page.locator('[aria-label="Console producer"]').click();
+  await cmd(page, 'XADD s 1-0 f v');
+  expect(await page.locator('.overlay .fly').count()).toBe(0);
+  await ctx.close();
+});

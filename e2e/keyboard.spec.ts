@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { expectText, openApp, run } from './helpers.ts';
+
+test('the consoles are a keyboard-operable tablist, and Esc then Tab leaves a console', async ({ page }) => {
+  await openApp(page);
+  const producer = page.getByRole('tab', { name: 'producer' });
+  await producer.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'alice' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'alice' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'bob' })).toBeFocused();
+  await expect(page.getByRole('tabpanel')).toHaveCount(1);
+
+  // Into bob's console with Tab, type, then out again with Esc, Tab.
+  await page.getByRole('tab', { name: 'bob' }).click();
+  await run(page, 'ECHO hi');
+  await expectText(page, 'bob', '> ECHO hi\n"hi"');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.xterm-helper-textarea:focus')).toHaveCount(0);
+});
+
+test('a real clock times out a blocked read by itself', async ({ page }) => {
+  await openApp(page, '?clock=real');
+  await run(page, 'XREAD BLOCK 300 STREAMS nothing $');
+  await expectText(page, 'producer', '> XREAD BLOCK 300 STREAMS nothing $\n(nil)\n127.0.0.1:6379>');
+});

@@ -1,0 +1,87 @@
+/**
+ * A learner opens a lesson link, reads the goal, asks for a hint, solves it in the real console and sees the
+ * success state; progress survives a reload. Also: the clock lesson at phone width, "Show solution" on the
+ * timeline, and a teacher's workshop link with notes. Screenshots go to test-results/ for a human look.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectText, idle, run, selectConsole } from './helpers';
+
+async function openLesson(page: Page, hash: string): Promise<void> {
+  await page.goto(`./${hash}`);
+  await expect.poll(() => page.evaluate(() => window.__playground?.readyAt() ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('lesson')).toBeVisible({ timeout: 15_000 });
+}
+
+test('a learner completes "Acknowledge processed entries" with a hint', async ({ page }) => {
+  await openLesson(page, '#lesson=ack-basics');
+  await expect(page.getByRole('heading', { name: 'Acknowledge processed entries' })).toBeVisible();
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('1-0 and 2-0 are acknowledged');
+  await expect(lesson).toContainText('Not yet:');
+
+  await page.getByRole('button', { name: 'Hint (1 of 2)' }).click();
+  await expect(page.getByRole('list', { name: 'Hints' })).toContainText('alice holding three tokens');
+
+  await selectConsole(page, 'alice');
+  await run(page, 'XPENDING jobs workers');
+  await idle(page, 'alice');
+  await expect(page.getByTestId('lesson-success')).toHaveCount(0);
+  await run(page, 'XACK jobs workers 1-0 2-0');
+  await expectText(page, 'alice', '(integer) 2');
+
+  const success = page.getByTestId('lesson-success');
+  await expect(success).toContainText('Goal reached with 2 commands (the reference solution uses 1)');
+  await expect(lesson).not.toContainText('Not yet:');
+  await page.screenshot({ path: 'test-results/lesson-desktop.png' });
+
+  await page.reload();
+  await expect(page.getByTestId('lesson')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('combobox', { name: 'Lesson' })).toContainText('✓ 5. Acknowledge processed entries');
+  await expect(page.getByRole('list', { name: 'Hints' })).toContainText('alice holding three tokens');
+});
+
+test('the clock lesson at phone width: a wrong attempt, then a claim after moving the clock', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openLesson(page, '#lesson=xclaim-crash');
+  await selectConsole(page, 'alice');
+  await run(page, 'XCLAIM jobs workers alice 60000 1-0 2-0 3-0');
+  await expectText(page, 'alice', '(empty array)');
+  await expect(page.getByTestId('lesson')).toContainText('Not yet: At least a minute has passed');
+  await page.screenshot({ path: 'test-results/lesson-mobile.png', fullPage: true });
+
+  await run(page, ':clock +60s');
+  await idle(page, 'alice');
+  await run(page, 'XCLAIM jobs workers alice 60000 1-0 2-0 3-0');
+  await expect(page.getByTestId('lesson-success')).toContainText('Goal reached with 2 commands (the reference solution uses 1)');
+  await page.screenshot({ path: 'test-results/lesson-mobile-solved.png', fullPage: true });
+});
+
+test('"Show solution" plays the reference solution and does not count as solved', async ({ page }) => {
+  await openLesson(page, '#lesson=groups-intro');
+  await page.getByRole('button', { name: 'Show target' }).click();
+  await expect(page.getByTestId('lesson-target')).toContainText('jobs');
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.getByText('That was the reference solution (3 commands)')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('lesson-success')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/lesson-target.png' });
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('lesson')).toContainText('Not yet:');
+});
+
+test('a teacher makes a workshop link with notes, and it opens on that sequence', async ({ page }) => {
+  await openLesson(page, '#course');
+  await page.getByText('For teachers: share a lesson or make a workshop link').click();
+  await page.getByLabel('Workshop title').fill('Room 4');
+  await page.getByRole('checkbox', { name: 'Acknowledge processed entries' }).check();
+  await page.getByRole('checkbox', { name: 'Dead letters by delivery count' }).check();
+  await page.getByRole('textbox', { name: 'Note for Acknowledge processed entries' }).fill('Pair up: one types, one watches the diagram.');
+  const link = await page.getByTestId('workshop-link').inputValue();
+  expect(link).toMatch(/#workshop=1\./);
+
+  await page.goto(link);
+  await page.reload();
+  await expect(page.getByTestId('lesson')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('lesson')).toContainText('Workshop: Room 4');
+  await expect(page.getByTestId('lesson-note')).toContainText('Pair up: one types, one watches the diagram.');
+  await expect(page.getByRole('combobox', { name: 'Lesson' }).locator('option')).toHaveCount(2);
+});

@@ -1,0 +1,64 @@
+/** Share links and files: a session opened elsewhere gives the same replies, the same IDs and the same diagram. */
+import { expect, test } from '@playwright/test';
+import { SEED_CLOCK } from './helpers.ts';
+import { consoleTexts, diagramView, openScenarioApp, position, typeIn } from './scenario-helpers.ts';
+
+async function record(page: import('@playwright/test').Page): Promise<void> {
+  await typeIn(page, 'producer', 'XGROUP CREATE mystream mygroup $ MKSTREAM');
+  await typeIn(page, 'producer', 'XADD mystream * name Alice age 30');
+  await typeIn(page, 'producer', 'XADD mystream * name Bob age 25');
+  await typeIn(page, 'alice', 'XREADGROUP GROUP mygroup alice COUNT 1 STREAMS mystream >');
+  await typeIn(page, 'bob', 'XREADGROUP GROUP mygroup bob COUNT 1 STREAMS mystream >');
+  await typeIn(page, 'alice', 'XACK mystream mygroup 1609097574171-0');
+  await typeIn(page, 'bob', 'XPENDING mystream mygroup - + 10');
+}
+
+test('a shared link opens the same session in a fresh browser', async ({ page, browser }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await record(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page).toHaveURL(/#s=1\./);
+  const url = page.url();
+  const before = await consoleTexts(page);
+  const view = await diagramView(page);
+  expect(before.alice).toContain('"1609097574171-0"');
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await openScenarioApp(fresh, url.slice(url.indexOf('?') >= 0 ? url.indexOf('?') : url.indexOf('#')));
+  expect(await position(fresh)).toEqual({ cursor: 7, length: 7, branches: 1 });
+  expect(await consoleTexts(fresh)).toEqual(before);
+  expect(await diagramView(fresh)).toBe(view);
+  await other.close();
+});
+
+test('a short session fits in a share link under 400 characters', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await record(page);
+  const url = await page.evaluate(() => window.__scenario?.shareUrl() ?? '');
+  expect(url.length).toBeLessThan(400);
+});
+
+test('an exported file imports into a fresh browser with the same replies', async ({ page, browser }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await record(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const file = await (await download).path();
+  const before = await consoleTexts(page);
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await openScenarioApp(fresh);
+  await fresh.getByTestId('import-file').setInputFiles(file);
+  await expect.poll(() => position(fresh)).toEqual({ cursor: 7, length: 7, branches: 1 });
+  expect(await consoleTexts(fresh)).toEqual(before);
+  await other.close();
+});
+
+test('a damaged link says so and still opens a working playground', async ({ page }) => {
+  await openScenarioApp(page, '#s=1.AAAA-broken');
+  await expect(page.getByTestId('scenario-message')).toContainText('The link could not be opened');
+  await typeIn(page, 'producer', 'PING');
+  expect((await consoleTexts(page)).producer).toContain('PONG');
+});

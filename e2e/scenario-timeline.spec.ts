@@ -1,0 +1,74 @@
+/** The timeline: back, forward, jump, undo, redo and branches leave the engine exactly where the timeline says. */
+import { expect, test } from '@playwright/test';
+import { SEED_CLOCK } from './helpers.ts';
+import { consoleTexts, openScenarioApp, position, settled, typeIn } from './scenario-helpers.ts';
+
+test('stepping back and forward, undo and redo, give exact replies afterwards', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD s * n 1');
+  await typeIn(page, 'producer', 'XADD s * n 2');
+  await typeIn(page, 'producer', 'XADD s * n 3');
+  expect(await position(page)).toEqual({ cursor: 3, length: 3, branches: 1 });
+
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await settled(page);
+  expect(await position(page)).toEqual({ cursor: 1, length: 3, branches: 1 });
+  expect((await consoleTexts(page)).producer).not.toContain('n 2');
+  await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams[0]?.length)).toBe(1);
+
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await settled(page);
+  await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams[0]?.length)).toBe(2);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await settled(page);
+  expect((await position(page))?.cursor).toBe(1);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await settled(page);
+  expect((await position(page))?.cursor).toBe(2);
+
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await settled(page);
+  // The state is exact: the next ID follows the third entry, as if nothing had moved.
+  await typeIn(page, 'producer', 'XLEN s');
+  expect((await consoleTexts(page)).producer).toMatch(/XLEN s\n\(integer\) 3/);
+  await typeIn(page, 'producer', 'XRANGE s - + COUNT 1');
+  expect((await consoleTexts(page)).producer).toContain('"1609097574170-0"');
+});
+
+test('typing after stepping back starts a branch; the old branch stays until discarded', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD s 1-0 n 1');
+  await typeIn(page, 'producer', 'XADD s 2-0 n 2');
+  await typeIn(page, 'producer', 'XADD s 3-0 n 3');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await settled(page);
+  await typeIn(page, 'producer', 'XADD s 9-0 n 9');
+  expect(await position(page)).toEqual({ cursor: 2, length: 2, branches: 2 });
+  await typeIn(page, 'producer', 'XRANGE s - +');
+  const text = (await consoleTexts(page)).producer;
+  expect(text.slice(text.lastIndexOf('XRANGE'))).toMatch(/"1-0"[\s\S]*"9-0"/);
+  expect(text.slice(text.lastIndexOf('XRANGE'))).not.toContain('"2-0"');
+
+  // Back to the old branch: its three entries are all there again.
+  await page.getByRole('button', { name: 'Branch of 3 steps, forked at step 1', exact: true }).click();
+  await settled(page);
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await settled(page);
+  await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams[0]?.lastId)).toBe('3-0');
+
+  // Discard the other branch.
+  await page.getByRole('button', { name: /Discard the branch/ }).click();
+  await expect.poll(async () => (await position(page))?.branches).toBe(1);
+});
+
+test('replaying a gallery scenario from the start steps through it', async ({ page }) => {
+  await openScenarioApp(page, '?scenario=xack-basics');
+  expect(await position(page)).toEqual({ cursor: 10, length: 10, branches: 1 });
+  await page.getByRole('combobox', { name: 'Replay speed' }).selectOption('20');
+  await page.getByRole('button', { name: 'Replay' }).click();
+  await expect.poll(() => position(page), { timeout: 10_000 }).toEqual({ cursor: 10, length: 10, branches: 1 });
+  expect((await consoleTexts(page)).redis).toContain('(integer) 2');
+});

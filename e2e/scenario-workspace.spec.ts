@@ -1,0 +1,52 @@
+/** The workspace survives a reload and a crash of the tab: it is saved as it changes and read back through restore(). */
+import { expect, test } from '@playwright/test';
+import { SEED_CLOCK } from './helpers.ts';
+import { consoleTexts, openScenarioApp, position, typeIn } from './scenario-helpers.ts';
+
+test('a reload keeps the session: same consoles, same replies, same position', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD jobs * task a');
+  await typeIn(page, 'alice', 'XGROUP CREATE jobs g 0');
+  await typeIn(page, 'alice', 'XREADGROUP GROUP g alice STREAMS jobs >');
+  const before = await consoleTexts(page);
+  await page.waitForTimeout(500); // the save is debounced by 300 ms
+  await page.reload();
+  await openScenarioApp(page);
+  expect(await position(page)).toEqual({ cursor: 3, length: 3, branches: 1 });
+  expect(await consoleTexts(page)).toEqual(before);
+});
+
+test('a tab that crashes (closed without unload) keeps its workspace', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD jobs * task a');
+  await page.waitForTimeout(500);
+  await page.close({ runBeforeUnload: false });
+  const again = await ctx.newPage();
+  await openScenarioApp(again);
+  expect((await consoleTexts(again)).producer).toContain('"1609097574170-0"');
+  await ctx.close();
+});
+
+test('a workspace saved by version 1 still opens', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem(
+      'streams-playground:workspace',
+      JSON.stringify({ v: 1, title: 'Old', clock: { start: 1609097574170, step: 1 }, clients: ['producer'], script: ['producer> XADD s * a 1', '~ 10', 'producer> XLEN s'] }),
+    );
+  });
+  await openScenarioApp(page);
+  expect(await position(page)).toEqual({ cursor: 3, length: 3, branches: 1 });
+  expect((await consoleTexts(page)).producer).toMatch(/"1609097574170-0"[\s\S]*\(integer\) 1/);
+});
+
+test('a corrupted workspace is reported and a fresh session starts', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('streams-playground:workspace', '{"v":2,"steps":'));
+  await openScenarioApp(page);
+  await expect(page.getByTestId('scenario-message')).toContainText('The saved workspace could not be opened');
+  await typeIn(page, 'producer', 'PING');
+  expect((await consoleTexts(page)).producer).toContain('PONG');
+});
