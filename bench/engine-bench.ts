@@ -3,7 +3,17 @@
  * printed beside the goals and beside a naive array-of-objects stream measured in the same run.
  * Run through `npm run bench` (needs --expose-gc for the memory figures). Prints figures; asserts nothing.
  */
-import { Engine, VirtualClock } from '../engine/index.ts';
+import { Engine, VirtualClock, type Reply } from '../engine/index.ts';
+
+/** Narrow a reply to an array's elements or a bulk's text (the benchmark only reads well-formed replies). */
+function items(r: Reply | null): readonly Reply[] {
+  if (r?.t !== 'array') throw new Error(`expected an array reply, got ${r?.t}`);
+  return r.v;
+}
+function text(r: Reply): string {
+  if (r.t !== 'bulk') throw new Error(`expected a bulk reply, got ${r.t}`);
+  return r.v;
+}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -73,8 +83,7 @@ function expectOk(r: { reply: unknown }): void {
   row('heap bytes per three-field entry (incl. value strings)', bytes.toFixed(1), 'goal ≤ 230 (Redis 8.0.6: 76)');
 
   const ids: string[] = [];
-  const all = e.exec(c, ['XRANGE', 'wide', '-', '+']).reply as { v: { v: { v: string }[] }[] };
-  for (const ent of all.v) ids.push(ent.v[0].v);
+  for (const ent of items(e.exec(c, ['XRANGE', 'wide', '-', '+']).reply)) ids.push(text(items(ent)[0]));
   const Q = 200_000;
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % ids.length);
@@ -99,16 +108,13 @@ function expectOk(r: { reply: unknown }): void {
   const { ms } = time(() => {
     for (let round = 0; delivered < N; round++) {
       const name = consumers[round % 10];
-      const r = e.exec(c, ['XREADGROUP', 'GROUP', 'g', name, 'COUNT', '10', 'STREAMS', 'jobs', '>']).reply as {
-        t: string;
-        v: { v: { v: { v: { v: string }[] }[] }[] }[];
-      };
-      if (r.t !== 'array') break;
-      const entries = r.v[0].v[1].v;
+      const r = e.exec(c, ['XREADGROUP', 'GROUP', 'g', name, 'COUNT', '10', 'STREAMS', 'jobs', '>']).reply;
+      if (r?.t !== 'array') break;
+      const entries = items(items(r)[0])[1];
       const ack = ['XACK', 'jobs', 'g'];
-      for (const ent of entries) ack.push(ent.v[0].v);
+      for (const ent of items(entries)) ack.push(text(items(ent)[0]));
       e.exec(c, ack);
-      delivered += entries.length;
+      delivered += items(entries).length;
     }
   });
   row('XREADGROUP COUNT 10 + XACK, 10 consumers (entries/s)', rate(delivered, ms), 'goal ≥ 1,000,000/s');

@@ -14,6 +14,8 @@ export const FEATURE_SINCE = {
   'xread-plus': '7.4',
   /** XINFO CONSUMERS `inactive`, FULL `active-time`, and the 7.2 meaning of `idle` / `seen-time`. */
   'consumer-active-time': '7.2',
+  /** XREADGROUP creates the consumer even when it finds nothing to serve (7.0 created it only when serving). */
+  'xreadgroup-eager-consumer': '7.2',
   /** A blocked XREADGROUP is re-executed when its key changes (NOGROUP / WRONGTYPE instead of UNBLOCKED). */
   'blocked-reexec': '7.2',
   /** Lag fix after trims (#13958). */

@@ -110,7 +110,9 @@ export function readNew(
     const id = node.idAt(i);
     noteDelivered(s, g, id, fixed);
     if (!noack) {
-      const pe = g.pel.get(id);
+      // New IDs are above every pending one unless SETID moved the cursor back: skip the lookup then.
+      const top = g.pel.last();
+      const pe = top !== undefined && compareIds(id, top) <= 0 ? g.pel.get(id) : undefined;
       if (pe) {
         moveTo(g, pe, consumer);
         pe.deliveryTime = ctx.now;

@@ -91,11 +91,16 @@ function xreadgroup(ctx: Ctx, argv: readonly string[]): Reply {
     const s = t.stream;
     const g = t.group;
     if (!s || !g) continue;
-    const consumer = getOrCreateConsumer(ctx, t.key, g, opts.consumer);
-    consumer.seenTime = ctx.now;
+    // 7.2+ creates (and refreshes) the consumer before looking for anything to serve; 7.0 only when it serves.
+    const touch = () => {
+      const c = getOrCreateConsumer(ctx, t.key, g, opts.consumer);
+      c.seenTime = ctx.now;
+      return c;
+    };
+    const eager = ctx.has('xreadgroup-eager-consumer') ? touch() : undefined;
     if (compareIds(t.after, MAX_ID) !== 0) {
       claimOn = false;
-      served.push([t.key, readHistory(ctx, t.key, s, g, consumer, t.after, opts.count, budget)]);
+      served.push([t.key, readHistory(ctx, t.key, s, g, eager ?? touch(), t.after, opts.count, budget)]);
       addDirty(ctx, 1);
       continue;
     }
@@ -111,6 +116,7 @@ function xreadgroup(ctx: Ctx, argv: readonly string[]): Reply {
       continue;
     }
     if (budget.exhausted) continue;
+    const consumer = eager ?? touch();
     const entries = minIdle !== null ? readClaimed(ctx, t.key, s, g, consumer, minIdle, opts.count, budget) : [];
     const left = opts.count === 0 ? 0 : opts.count - entries.length;
     if (opts.count === 0 || left > 0) {

@@ -14,6 +14,7 @@ import { isContainer } from '../table.ts';
 import { commandDoc, commandNames, completions, helpText, hint, subcommandNames, syntax } from './index.ts';
 import { docSet } from './registry.ts';
 import { docsReply, infoReply } from './replies.ts';
+import { REDIS_SERVER_BIN, freePort, redisServerVersion } from '../../server/testing/real-redis.ts';
 
 const run = (engine: Engine, argv: string[]): Reply => {
   const id = engine.connect();
@@ -107,10 +108,11 @@ describe('completion', () => {
 /** A real redis-server 7.0.15 on a random port, with a raw RESP connection. */
 class RealServer {
   private proc?: ChildProcess;
-  readonly port = 7100 + Math.floor(Math.random() * 900);
+  port = 0;
 
   async start(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.port = await freePort();
+    this.proc = spawn(REDIS_SERVER_BIN, ['--port', String(this.port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     for (let i = 0; i < 50; i++) {
       try {
         await this.raw(['PING'], 2);
@@ -162,7 +164,13 @@ function afterHello(bytes: string): string {
   return bytes.slice(modules + '$7\r\nmodules\r\n*0\r\n'.length);
 }
 
-describe('COMMAND DOCS / INFO equal redis-server 7.0.15 under the redis-7.0 profile', () => {
+const realVersion = redisServerVersion();
+const comparable = realVersion?.startsWith('7.0.') ?? false;
+if (!comparable) {
+  console.log(`docs: SKIPPED the COMMAND DOCS/INFO comparison — needs redis-server 7.0.x, found ${realVersion ?? 'none'} (${REDIS_SERVER_BIN})`);
+}
+
+describe.skipIf(!comparable)('COMMAND DOCS / INFO equal redis-server 7.0.15 under the redis-7.0 profile', () => {
   const server = new RealServer();
   beforeAll(() => server.start(), 10_000);
   afterAll(() => server.stop());

@@ -62,7 +62,8 @@ const randomValue = (depth = 0): unknown => {
 function check(a: Arrival): void {
   const t0 = performance.now();
   const r = restore(a);
-  expect(performance.now() - t0).toBeLessThan(1_000);
+  // A hang detector, not a speed goal: a caught hang would take seconds to minutes.
+  expect(performance.now() - t0).toBeLessThan(10_000);
   if (r.ok) {
     expect(validateScenario(r.value.scenario).ok).toBe(true);
   } else {
