@@ -25,3 +25,25 @@ test('when the worker dies the page says so and restarts it from the last good s
   await page.keyboard.press('Enter');
   await expectText(page, 'producer', '> XLEN s\n(integer) 1\n127.0.0.1:6379> XINFO GROUPS s');
 });
+
+test('a restart after commands on a big stream replays what came after the last snapshot', async ({ page }) => {
+  // Past 5,000 entries the worker snapshots at most once a second; the bridge journals the calls in between.
+  await openApp(page, '?start=1700000000000&step=1');
+  await run(page, '6000 XADD big * f v');
+  await idle(page, 'producer');
+  // Pasted at once and the worker killed right after: well inside the second in which no new snapshot is taken.
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', data);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, 'XADD big * f last\nXGROUP CREATE big g 0\n');
+  await expectText(page, 'producer', '> XGROUP CREATE big g 0\nOK\n');
+  await page.evaluate(() => window.__playground?.killWorker());
+  await expect(page.getByRole('alert')).toContainText('restarted from the last saved state');
+  await run(page, 'XLEN big');
+  await expectText(page, 'producer', '> XLEN big\n(integer) 6001\n');
+  await run(page, 'XREVRANGE big + - COUNT 1');
+  await expectText(page, 'producer', '2) 1) "f"\n      2) "last"\n');
+  await run(page, 'XINFO GROUPS big');
+  await expectText(page, 'producer', '2) "g"\n');
+});

@@ -71,8 +71,24 @@ const KEY_CAP = 500;
 let engine = new Engine({ clock: new VirtualClock() });
 let listener: WakeListener | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
-/** stateKey() when the last snapshot was sent; '' forces one. */
+/** stateKey() after the last batch; '' forces a snapshot with the next result. */
 let lastKey = '';
+/** The state changed since the last snapshot sent. */
+let unsaved = true;
+/** performance.now() of the last snapshot sent. */
+let lastSnapAt = -Infinity;
+/**
+ * A snapshot costs time proportional to the data. Small playgrounds (lessons, docs examples) get one after every
+ * change; past this many stream entries, at most one per interval: the bridge replays the batches since.
+ */
+const BIG_ENTRIES = 5_000;
+const SNAPSHOT_INTERVAL_MS = 1_000;
+
+function entryCount(): number {
+  let n = 0;
+  for (const db of engine.dbs) for (const v of db.keys.values()) if (v.type === 'stream') n += v.v.length;
+  return n;
+}
 
 const asSeen = (id: number, r: Reply): Reply => (engine.client(id)?.resp === 3 ? r : toResp2(r));
 const wakes = (w: readonly { client: number; reply: Reply }[]) => w.map((x) => ({ client: x.client, reply: asSeen(x.client, x.reply) }));
@@ -112,9 +128,16 @@ function summary(): Summary {
 function result(steps: Step[]): BatchResult {
   schedule();
   const key = stateKey();
-  const changed = key !== lastKey || steps.some((st) => st.events.some((e) => e.type !== 'clock-changed'));
+  if (key !== lastKey || steps.some((st) => st.events.some((e) => e.type !== 'clock-changed'))) unsaved = true;
+  const forced = lastKey === '';
   lastKey = key;
-  return { steps, summary: summary(), snapshot: changed ? engine.snapshot() : undefined };
+  let snapshot: EngineSnapshot | undefined;
+  if (unsaved && (forced || performance.now() - lastSnapAt >= SNAPSHOT_INTERVAL_MS || entryCount() <= BIG_ENTRIES)) {
+    snapshot = engine.snapshot();
+    unsaved = false;
+    lastSnapAt = performance.now();
+  }
+  return { steps, summary: summary(), snapshot };
 }
 
 /** Cheap fingerprint of what a snapshot holds besides the data: writes (dirty) and every client's session state. */

@@ -1,7 +1,8 @@
 /**
  * The only file that imports comlink: it starts the engine worker, owns its lifetime, and keeps the last good
- * snapshot (taken after every batch) so that when the worker dies — crash, or the test hook — a new worker
- * restarts from it. Calls in flight when the worker dies reject with `WorkerDied`.
+ * snapshot plus a journal of the state-changing calls completed since it (the worker snapshots big engines at most
+ * once a second), so that when the worker dies — crash, or the test hook — a new worker restarts from the snapshot
+ * and replays the journal to the exact state. Calls in flight when the worker dies reject with `WorkerDied`.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineSnapshot } from '../../engine/index.ts';
@@ -32,8 +33,10 @@ export class EngineBridge {
   private ready: Promise<BatchResult> | null = null;
   /** The state after the last successful batch: what a restart resumes from. */
   lastSnapshot: EngineSnapshot | undefined;
-  /** The clock after the last batch: a restart resumes the virtual clock here, not at the snapshot's time. */
-  private lastTime = 0;
+  /** Counts restarts, so a replay that outlived its worker does not start another. */
+  private generation = 0;
+  /** Completed state-changing calls since `lastSnapshot`, replayed in order after a restart. */
+  private journal: ((r: Remote<EngineApi>) => Promise<unknown>)[] = [];
 
   constructor(
     private readonly clock: ClockOptions,
@@ -52,8 +55,8 @@ export class EngineBridge {
     worker.addEventListener('error', (e) => this.fail(worker, e.message || 'uncaught error in the engine worker'));
     worker.addEventListener('messageerror', () => this.fail(worker, 'a message could not be read'));
     const remote = this.remote;
-    const onWake = proxy((r: BatchResult) => this.listener.wake(this.keep(r)));
-    this.ready = this.race(remote.init(this.clock, onWake, snapshot)).then((r) => this.keep(r));
+    const onWake = proxy((r: BatchResult) => this.listener.wake(this.keep(r, null)));
+    this.ready = this.race(remote.init(this.clock, onWake, snapshot)).then((r) => this.keep(r, null));
     return this.ready;
   }
 
@@ -95,12 +98,17 @@ export class EngineBridge {
   private async call<T extends BatchResult>(f: (r: Remote<EngineApi>) => Promise<T>): Promise<T> {
     if (!this.ready || !this.remote) throw new WorkerDied();
     await this.ready;
-    return this.keep(await this.race(f(this.remote)));
+    return this.keep(await this.race(f(this.remote)), f);
   }
 
-  private keep<T extends BatchResult>(r: T): T {
-    if (r.snapshot) this.lastSnapshot = r.snapshot;
-    this.lastTime = r.summary.now;
+  /** Remember a result's snapshot; a completed call without one joins the journal (null: not replayable). */
+  private keep<T extends BatchResult>(r: T, op: ((r: Remote<EngineApi>) => Promise<unknown>) | null): T {
+    if (r.snapshot) {
+      this.lastSnapshot = r.snapshot;
+      this.journal = [];
+    } else if (op) {
+      this.journal.push(op);
+    }
     return r;
   }
 
@@ -115,9 +123,28 @@ export class EngineBridge {
     this.worker = null;
     this.kill(new WorkerDied());
     this.listener.died(reason);
-    const snap = this.lastSnapshot && this.lastTime ? { ...this.lastSnapshot, time: this.lastTime } : this.lastSnapshot;
+    const snap = this.lastSnapshot;
+    const journal = this.journal;
+    this.journal = [];
     const restarted = (r: BatchResult) => this.listener.restarted(r);
-    // A snapshot the new worker cannot restore should never happen; if it does, start empty rather than not at all.
-    void this.start(snap).then(restarted, () => this.start().then(restarted, () => {}));
+    // Snapshot, then the journal. If a replayed call kills the worker again, `fail` runs again with the shorter
+    // journal (the fatal call never completes, so it is never journaled). If the restore itself is refused, which
+    // should never happen, start empty rather than not at all.
+    const replay = async (): Promise<BatchResult> => {
+      let last = await this.start(snap);
+      for (const op of journal) {
+        const remote = this.remote;
+        if (!remote) throw new WorkerDied();
+        const r = (await this.race(op(remote))) as BatchResult;
+        last = this.keep(r, op);
+      }
+      return last;
+    };
+    const generation = ++this.generation;
+    const replayed = replay();
+    this.ready = replayed; // new calls wait for the whole replay, not just the restore
+    void replayed.then(restarted, () => {
+      if (generation === this.generation) void this.start().then(restarted, () => {});
+    });
   }
 }
