@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 
-const root = join(import.meta.dirname, '..');
+// npm run bench runs from the repository root (this file runs bundled from .cache/bench/).
+const root = process.cwd();
 const PORT = 4300 + Math.floor(Math.random() * 500);
 const LEVELS = [100, 1_000, 10_000];
 const MEASURE_MS = 3_000;

@@ -38,6 +38,25 @@ export interface Animator {
 
 const LOG_KEPT = 200;
 
+interface PendingFrame {
+  view: ViewState;
+  readonly events: EngineEvent[];
+  readonly lines: LogLine[];
+  readonly touched: string[];
+  batches: number;
+  done: Promise<void>;
+}
+
+/** Batches closer together than this are a stream: drawn together, without flights. */
+const BUSY_MS = 50;
+const now = (): number => performance.now();
+
+/** The next animation frame in a browser; a macrotask elsewhere (unit tests). */
+const nextFrame = (f: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => f());
+  else setTimeout(f, 0);
+};
+
 export class DiagramState {
   view = $state.raw<ViewState | null>(null);
   history = $state.raw<History>(EMPTY_HISTORY);
@@ -58,6 +77,10 @@ export class DiagramState {
   animator: Animator | null = null;
   clientName: (id: number) => string = (id) => `client ${id}`;
   private queue: { view: ViewState; events: EngineEvent[] }[] = [];
+  /** Batches waiting for the next animation frame. */
+  private frame: PendingFrame | null = null;
+  /** When the last frame was drawn (performance.now()). */
+  private lastDrawAt = -Infinity;
   private seq = 0;
   private running: Promise<void> = Promise.resolve();
 
@@ -71,7 +94,10 @@ export class DiagramState {
     if (this.highlight.size > 0) this.highlight = anchorSet();
   }
 
-  /** Take in a batch: narrate it now, draw it now (or when resumed). */
+  /**
+   * Take in a batch: narrate it and draw it on the next animation frame (or when resumed). Batches arriving within
+   * one frame are drawn together — a busy producer sends hundreds a second, the screen shows sixty.
+   */
   ingest(view: ViewState, steps: readonly DiagramStep[]): Promise<void> {
     const lines: LogLine[] = [];
     const touched: string[] = [];
@@ -83,16 +109,45 @@ export class DiagramState {
         if (step.argv) touched.push(...n.refs);
       }
     }
-    if (lines.length > 0) this.log = [...this.log, ...lines].slice(-LOG_KEPT);
     const events = steps.flatMap((s) => s.events);
-    if (touched.length > 0) this.touched = anchorSet(touched);
     if (this.paused) {
+      this.flushText(lines, touched);
       this.queue.push({ view, events });
       this.queued = this.queue.length;
       return this.running;
     }
-    this.running = this.running.then(() => this.draw(view, events));
-    return this.running;
+    const f = this.frame;
+    if (f) {
+      f.view = view;
+      f.events.push(...events);
+      f.lines.push(...lines);
+      f.touched.push(...touched);
+      f.batches++;
+      return f.done;
+    }
+    const next: PendingFrame = { view, events: [...events], lines, touched, batches: 1, done: Promise.resolve() };
+    this.frame = next;
+    next.done = new Promise<void>((resolve) => {
+      // Under a stream of batches, redraw at most every BUSY_MS and without flights: nobody can follow 60 animated
+      // updates a second, and measuring them all would freeze the page. A lone command animates as usual.
+      const since = now() - this.lastDrawAt;
+      const run = () => {
+        this.frame = null;
+        const busy = next.batches > 1 || now() - this.lastDrawAt < BUSY_MS;
+        this.lastDrawAt = now();
+        this.flushText(next.lines, next.touched);
+        this.running = this.running.then(() => this.draw(next.view, next.events, next.batches, !busy));
+        void this.running.then(resolve);
+      };
+      if (since < BUSY_MS) setTimeout(() => nextFrame(run), BUSY_MS - since);
+      else nextFrame(run);
+    });
+    return next.done;
+  }
+
+  private flushText(lines: readonly LogLine[], touched: readonly string[]): void {
+    if (lines.length > 0) this.log = [...this.log, ...lines].slice(-LOG_KEPT);
+    if (touched.length > 0) this.touched = anchorSet(touched);
   }
 
   setPaused(p: boolean): Promise<void> {
@@ -104,17 +159,18 @@ export class DiagramState {
     // Catch up: earlier batches only update the history; the newest one animates from the last drawn view.
     for (const b of q.slice(0, -1)) this.history = applyHistory(this.history, b.events);
     const last = q[q.length - 1];
-    this.running = this.running.then(() => this.draw(last.view, last.events));
+    this.running = this.running.then(() => this.draw(last.view, last.events, q.length));
     return this.running;
   }
 
-  private async draw(view: ViewState, events: readonly EngineEvent[]): Promise<void> {
+  /** Draw a view; `batches` is how many ingested batches it completes (the `drawn` counter tests wait on). */
+  private async draw(view: ViewState, events: readonly EngineEvent[], batches = 1, flights = true): Promise<void> {
     const p = plan(this.view, view, events);
-    const animate = this.animator !== null && p.animations.length > 0;
+    const animate = flights && this.animator !== null && p.animations.length > 0;
     if (animate) this.animator?.before(p);
     this.view = view;
     this.history = applyHistory(this.history, events);
-    this.drawn++;
+    this.drawn += batches;
     if (!animate) return;
     await tick();
     this.animator?.after(p, this.speed, this.reducedMotion);
