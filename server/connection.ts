@@ -126,7 +126,7 @@ export class Connection {
 
   private flush(): void {
     if (this.out.length === 0 || this.closed) return;
-    this.socket.write(this.out, 'latin1');
+    this.socket.write(Buffer.from(this.out, 'latin1'));
     this.out = '';
     if (this.closing) this.finishClose();
   }
