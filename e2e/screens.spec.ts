@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SEED_CLOCK, expectText, idle, openApp, run } from './helpers.ts';
 
 /** Screenshots for a person to look at (desktop and 360 px, light and dark), and the load → ready time. */
@@ -22,5 +22,7 @@ for (const { name, width, height, theme } of [
     await expectText(page, 'producer', 'XREADGROUP');
     await page.keyboard.type('XACK mystream mygroup ');
     await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+    // Usable at this width: nothing makes the page scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });
 }
