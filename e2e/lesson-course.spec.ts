@@ -85,3 +85,17 @@ test('a teacher makes a workshop link with notes, and it opens on that sequence'
   await expect(page.getByTestId('lesson-note')).toContainText('Pair up: one types, one watches the diagram.');
   await expect(page.getByRole('combobox', { name: 'Lesson' }).locator('option')).toHaveCount(2);
 });
+
+test("lessons leave the learner's own session alone: it is back after leaving, and after a reload", async ({ page }) => {
+  await page.goto('./');
+  await expect.poll(() => page.evaluate(() => window.__playground?.readyAt() ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await run(page, 'XADD mine 1-0 who me');
+  await idle(page, 'producer');
+  await page.getByRole('link', { name: 'Lessons' }).click();
+  await expect(page.getByTestId('lesson')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Leave lessons' }).click();
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams.map((s) => s.key))).toEqual(['mine']);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams.map((s) => s.key)), { timeout: 20_000 }).toEqual(['mine']);
+});

@@ -72,3 +72,21 @@ test('replaying a gallery scenario from the start steps through it', async ({ pa
   await expect.poll(() => position(page), { timeout: 10_000 }).toEqual({ cursor: 10, length: 10, branches: 1 });
   expect((await consoleTexts(page)).redis).toContain('(integer) 2');
 });
+
+test('stepping back animates the change in reverse: the delivered token flies back to its entry', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD s 1-0 f v');
+  await typeIn(page, 'producer', 'XGROUP CREATE s g 0');
+  await typeIn(page, 'producer', 'XREADGROUP GROUP g alice STREAMS s >');
+  await expect.poll(() => page.evaluate(() => window.__diagram?.view()?.streams[0]?.groups[0]?.consumers[0]?.tokens.length)).toBe(1);
+  await page.evaluate(() => window.__diagram?.clearAnimations());
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await settled(page);
+  await expect.poll(() => page.evaluate(() => window.__diagram?.view()?.streams[0]?.groups[0]?.consumers[0]?.tokens.length ?? 0)).toBe(0);
+  const back = await page.evaluate(() => window.__diagram?.animations().filter((a) => a.kind === 'drop' && a.subject === 'token:0:s:g:1-0') ?? []);
+  expect(back).toHaveLength(1);
+  // It starts where the token was and lands on the entry it came from.
+  expect(back[0].fromRect).not.toBeNull();
+  expect(back[0].to).toBe('entry:0:s:1-0');
+  expect(back[0].toRect).not.toBeNull();
+});

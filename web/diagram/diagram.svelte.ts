@@ -9,6 +9,7 @@ import type { ViewState } from '../../engine/view.ts';
 import { anchorSet } from './anchors.ts';
 import { EMPTY_HISTORY, applyHistory, type History } from './history.ts';
 import { plan, type Plan } from './model.ts';
+import { planDiff } from './diff-plan.ts';
 import { narrate } from './narration.ts';
 
 /** One command's outcome (a wake-up or clock move has no argv). */
@@ -165,7 +166,10 @@ export class DiagramState {
 
   /** Draw a view; `batches` is how many ingested batches it completes (the `drawn` counter tests wait on). */
   private async draw(view: ViewState, events: readonly EngineEvent[], batches = 1, flights = true): Promise<void> {
-    const p = plan(this.view, view, events);
+    // Without events (a timeline move restored a state) the change itself is animated, unless it is too big to
+    // follow: then the diagram jumps, as it does when a long scenario loads.
+    const diff = events.length === 0 ? planDiff(this.view, view) : null;
+    const p = diff ? (diff.skipped > 0 ? { animations: [], skipped: diff.skipped } : diff) : plan(this.view, view, events);
     const animate = flights && this.animator !== null && p.animations.length > 0;
     if (animate) this.animator?.before(p);
     this.view = view;

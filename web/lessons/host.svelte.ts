@@ -59,13 +59,23 @@ export class LessonHost {
     await this.open(sequenceOf(r.value));
   }
 
+  /** Leave lesson mode: the learner's own saved session comes back. */
   close(): void {
-    this.current?.dispose();
+    if (!this.current) return;
+    this.current.dispose();
     this.current = null;
+    this.ss.persist = true;
+    void this.ss.boot({ hash: '', search: '' }, true);
   }
 
   private async open(seq: Sequence, id?: string): Promise<void> {
     const { LessonSession } = await import('./lesson.svelte.ts');
+    if (!this.current) {
+      // Lessons run in the scenario session; keep them out of the saved workspace so the learner's own session
+      // is still there when they leave (save it first: a change may be waiting on the save timer).
+      this.ss.save();
+      this.ss.persist = false;
+    }
     this.current?.dispose();
     const ls = new LessonSession(this.pg, this.ss);
     this.current = ls;
