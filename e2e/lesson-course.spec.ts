@@ -59,7 +59,8 @@ test('the clock lesson at phone width: a wrong attempt, then a claim after movin
 test('"Show solution" plays the reference solution and does not count as solved', async ({ page }) => {
   await openLesson(page, '#lesson=groups-intro');
   await page.getByRole('button', { name: 'Show target' }).click();
-  await expect(page.getByTestId('lesson-target')).toContainText('jobs');
+  // Drawn in the diagram column, beside the live diagram.
+  await expect(page.getByRole('complementary', { name: 'Diagram' }).getByTestId('lesson-target')).toContainText('jobs');
   await page.getByRole('button', { name: 'Show solution' }).click();
   await expect(page.getByText('That was the reference solution (3 commands)')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('lesson-success')).toHaveCount(0);

@@ -50,6 +50,8 @@ export class LessonSession {
   /** "Show solution" is (or was) playing: reaching the goal then is not the learner's. */
   watching = $state(false);
   loading = $state(false);
+  /** The goal drawn as a diagram beside the live one (the app places it in the diagram column). */
+  showTarget = $state(false);
   message = $state('');
   progress = $state.raw<Progress>(loadProgress(storage()));
   readonly lesson = $derived(this.seq.lessons[this.index] as Lesson | undefined);
