@@ -5,7 +5,7 @@
  * (whose lessons go through the scenario restore() gate). Nothing needs a server.
  */
 import { deflateSync, strToU8 } from 'fflate';
-import { inflateBounded } from '../scenario/codec.ts';
+import { fromBase64Url, inflateBounded, toBase64Url } from '../scenario/codec.ts';
 import { LIMITS } from '../scenario/format.ts';
 import { fail, type Result } from '../scenario/validate.ts';
 import { LESSON_VERSION, type Lesson, type Workshop } from './format.ts';
@@ -65,21 +65,3 @@ export function readLessonText(text: string, library: readonly Lesson[]): Result
   const r = parseLessonFile(value, library);
   return r.ok ? r : fail(`The file could not be opened: ${r.error}`);
 }
-
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(s: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return undefined;
-  try {
-    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
-
-

@@ -116,13 +116,14 @@ export function inflateBounded(data: Uint8Array, cap: number, dictionary: Uint8A
   }
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+/** base64url without padding (share links and lesson links). */
+export function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(s: string): Uint8Array | undefined {
+export function fromBase64Url(s: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return undefined;
   try {
     const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
