@@ -51,20 +51,7 @@ const DEFAULT_LIMIT_MAX = 1000000;
 
 /** Parse the options starting at argv[2]. Returns the parsed options or the error text to reply. */
 export function parseAddTrimArgs(ctx: Ctx, argv: readonly string[], xadd: boolean): AddTrimArgs | string {
-  const a: AddTrimArgs = {
-    trim: 'none',
-    maxlen: -1,
-    minid: MIN_ID,
-    approx: false,
-    limit: 0,
-    noMkStream: false,
-    policy: 'keepref',
-    idmpPid: undefined,
-    idmpIid: undefined,
-    idmpAuto: false,
-    idPos: argv.length,
-    id: undefined,
-  };
+  const a: AddTrimArgs = { ...NO_OPTIONS, idPos: argv.length };
   let limitGiven = false;
   let policyGiven = false;
   const refPolicies = ctx.has('trim-ref-policy');
