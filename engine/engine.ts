@@ -337,17 +337,6 @@ export class Engine {
     if (set) for (const c of set) c.dirtyCas = true;
   }
 
-  /** FLUSHDB/FLUSHALL: every watched key of the database (or all) is touched, and blocked readers signalled. */
-  touchAll(db: number | 'all'): void {
-    for (const [k, set] of this.watchers) {
-      const dbi = Number(k.slice(0, k.indexOf('\0')));
-      if (db === 'all' || dbi === db) for (const c of set) c.dirtyCas = true;
-    }
-    for (const [dbi, key] of this.blocking.blockedKeys()) {
-      if (db === 'all' || dbi === db) this.signalReady(dbi, key);
-    }
-  }
-
   // ----- blocking -----
 
   signalReady(db: number, key: string): void {
