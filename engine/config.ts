@@ -152,18 +152,39 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
 /** The live configuration of one engine. */
 export class Config {
   private readonly values = new Map<string, string>();
+  /** Parsed numbers of `values`, filled on first read (parsing on every read showed up in profiles). */
+  private readonly ints = new Map<string, number>();
+  /** The parameters every XADD or denyoom command reads, kept as plain numbers. */
+  nodeMaxEntries = 0;
+  nodeMaxBytes = 0;
+  maxMemory = 0;
+
   constructor() {
     for (const p of CONFIG_PARAMS) this.values.set(p.name, p.initial);
+    this.refreshHot();
+  }
+
+  private refreshHot(): void {
+    this.nodeMaxEntries = this.getInt('stream-node-max-entries');
+    this.nodeMaxBytes = this.getInt('stream-node-max-bytes');
+    this.maxMemory = this.getInt('maxmemory');
   }
   get(name: string): string | undefined {
     return this.values.get(name);
   }
   getInt(name: string): number {
-    return Number(this.values.get(name) ?? 0);
+    let n = this.ints.get(name);
+    if (n === undefined) {
+      n = Number(this.values.get(name) ?? 0);
+      this.ints.set(name, n);
+    }
+    return n;
   }
   /** Set without validation (callers validated through the param's `parse`). */
   setRaw(name: string, value: string): void {
     this.values.set(name, value);
+    this.ints.delete(name);
+    this.refreshHot();
   }
   entries(): [string, string][] {
     return [...this.values.entries()];
@@ -173,6 +194,8 @@ export class Config {
   }
   restore(values: Record<string, string>): void {
     for (const [k, v] of Object.entries(values)) if (this.values.has(k)) this.values.set(k, v);
+    this.ints.clear();
+    this.refreshHot();
   }
 }
 

@@ -10,7 +10,7 @@ import type { BlockRequest } from './context.ts';
 import { CommandContext } from './command-context.ts';
 import type { EngineEvent } from './events.ts';
 import { E, sanitizeError, unknownCommand } from './errors.ts';
-import { Database, type Value } from './keyspace.ts';
+import { Database, ExpiryWatch, type Value } from './keyspace.ts';
 import { DEFAULT_PROFILE, profile as makeProfile, type Profile, type ProfileName } from './profiles.ts';
 import { NULL_ARRAY, QUEUED, array, error, type Reply } from './reply.ts';
 import { arityOk, CommandTable, isContainer, subcommand, type ResolvedCommand } from './table.ts';
@@ -37,14 +37,17 @@ export interface Wake {
 export interface ExecResult {
   /** The caller's reply, or null when the caller is now blocked. */
   readonly reply: Reply | null;
-  readonly events: EngineEvent[];
-  readonly woken: Wake[];
+  readonly events: readonly EngineEvent[];
+  readonly woken: readonly Wake[];
 }
 
 export interface Outcome {
-  readonly events: EngineEvent[];
-  readonly woken: Wake[];
+  readonly events: readonly EngineEvent[];
+  readonly woken: readonly Wake[];
 }
+
+/** The shared empty list of an outcome without events or wake-ups (frozen: nobody may add to it). */
+const NONE: readonly never[] = Object.freeze([]);
 
 export interface Stats {
   startTime: number;
@@ -67,7 +70,8 @@ export class Engine {
   profile: Profile;
   readonly config = new Config();
   readonly table = new CommandTable(ALL_COMMANDS);
-  readonly dbs: Database[] = Array.from({ length: DATABASES }, (_, i) => new Database(i));
+  private readonly expiryWatch = new ExpiryWatch();
+  readonly dbs: Database[] = Array.from({ length: DATABASES }, (_, i) => new Database(i, this.expiryWatch));
   readonly clients = new Map<number, Client>();
   readonly blocking = new BlockingRegistry();
   readonly eventsOn: boolean;
@@ -160,7 +164,7 @@ export class Engine {
   /** The earliest time at which `tick()` has work: a BLOCK timeout, a CLAIM recheck or a key expiry. */
   nextDeadline(): number | null {
     let next = this.blocking.nextDeadline();
-    for (const db of this.dbs) if (db.nextExpiry < next) next = db.nextExpiry;
+    if (this.expiryWatch.next < next) for (const db of this.dbs) if (db.nextExpiry < next) next = db.nextExpiry;
     return next === Infinity ? null : next;
   }
 
@@ -169,7 +173,7 @@ export class Engine {
   exec(clientId: number, argv: readonly string[]): ExecResult {
     const c = this.clients.get(clientId);
     if (!c) return { reply: error('ERR no such client'), events: [], woken: [] };
-    if (argv.length === 0) return { reply: null, events: [], woken: [] };
+    if (argv.length === 0) return { reply: null, events: NONE, woken: NONE };
     if (c.blocked) return { reply: error('ERR client is blocked'), events: [], woken: [] };
     const now = this.clock.now();
     this.housekeeping(now);
@@ -177,11 +181,12 @@ export class Engine {
     const reply = r === BLOCKED ? null : r;
     if (reply?.t === 'error') this.stats.totalErrors++;
     this.processReady(now);
-    if (this.clock instanceof VirtualClock && this.clock.stepPerCommand > 0) {
-      this.clock.advance(this.clock.stepPerCommand);
+    // `kind` rather than instanceof: this runs after every command.
+    if (this.clock.kind === 'virtual') {
+      const clock = this.clock as VirtualClock;
+      if (clock.stepPerCommand > 0) clock.advance(clock.stepPerCommand);
     }
-    const out = this.takeOutcome();
-    return { reply, events: out.events, woken: out.woken };
+    return { reply, events: this.takeEvents(), woken: this.takeWoken() };
   }
 
   private execTop(c: Client, argv: readonly string[], now: number): Reply {
@@ -195,7 +200,7 @@ export class Engine {
     c.lastCommand = name;
     if (c.multi && !MULTI_IMMEDIATE.has(resolved.container?.name ?? name)) {
       // processCommand refuses a denyoom command before queueing it, which flags the transaction.
-      if (resolved.def.flags.includes('denyoom') && this.overMemory()) {
+      if (resolved.denyoom && this.overMemory()) {
         c.multiError = true;
         return error(E.oom);
       }
@@ -214,12 +219,12 @@ export class Engine {
       if (argv.length < 2) return error(E.wrongArity(entry.name));
       const sub = subcommand(entry, argv[1]);
       if (!sub) return error(sanitizeError(E.unknownSubcommand(argv[1], argv[0])));
-      const fullName = `${entry.name}|${sub.name}`;
-      if (!arityOk(sub.arity, argv.length)) return error(E.wrongArity(fullName));
-      return { fullName, def: sub, container: entry };
+      const resolved = this.table.resolved(sub, entry);
+      if (!arityOk(sub.arity, argv.length)) return error(E.wrongArity(resolved.fullName));
+      return resolved;
     }
     if (!arityOk(entry.arity, argv.length)) return error(E.wrongArity(entry.name));
-    return { fullName: entry.name, def: entry };
+    return this.table.resolved(entry);
   }
 
   private execMulti(c: Client, now: number): Reply {
@@ -247,7 +252,7 @@ export class Engine {
   /** Run one resolved command. Internal faults become an ERR reply. */
   call(c: Client, cmd: ResolvedCommand, argv: readonly string[], now: number, canBlock: boolean, reprocessing: boolean): Reply {
     const db = this.dbs[c.db];
-    if (cmd.def.flags.includes('denyoom') && this.overMemory()) return error(E.oom);
+    if (cmd.denyoom && this.overMemory()) return error(E.oom);
     this.stats.totalCommands++;
     const ctx = new CommandContext(this, c, db, now, canBlock, reprocessing, argv);
     try {
@@ -293,10 +298,16 @@ export class Engine {
 
   /** Active expiry and due BLOCK timeouts. */
   private housekeeping(now: number): void {
-    for (const db of this.dbs) {
-      if (db.nextExpiry > now) continue;
-      for (const [key, at] of [...db.expires]) if (at <= now) this.expireKey(db, key);
-      db.refreshNextExpiry();
+    if (this.expiryWatch.next <= now) {
+      let next = Infinity;
+      for (const db of this.dbs) {
+        if (db.nextExpiry <= now) {
+          for (const [key, at] of [...db.expires]) if (at <= now) this.expireKey(db, key);
+          db.refreshNextExpiry();
+        }
+        if (db.nextExpiry < next) next = db.nextExpiry;
+      }
+      this.expiryWatch.next = next;
     }
     if (this.blocking.count === 0) return;
     for (const c of this.blocking.due(now)) {
@@ -340,7 +351,7 @@ export class Engine {
   // ----- blocking -----
 
   signalReady(db: number, key: string): void {
-    if (!this.blocking.isWaitedOn(db, key)) return;
+    if (this.blocking.count === 0 || !this.blocking.isWaitedOn(db, key)) return;
     const k = `${db}\0${key}`;
     if (this.readySet.has(k)) return;
     this.readySet.add(k);
@@ -437,7 +448,7 @@ export class Engine {
   }
 
   private overMemory(): boolean {
-    const max = this.config.getInt('maxmemory');
+    const max = this.config.maxMemory;
     return max > 0 && this.usedMemory() > max;
   }
 
@@ -448,10 +459,22 @@ export class Engine {
   }
 
   private takeOutcome(): Outcome {
-    const out = { events: this.events, woken: this.woken };
+    return { events: this.takeEvents(), woken: this.takeWoken() };
+  }
+
+  /** The events so far, handed over (a shared empty array when there are none: most commands wake nobody). */
+  private takeEvents(): readonly EngineEvent[] {
+    const events = this.events;
+    if (events.length === 0) return NONE;
     this.events = [];
+    return events;
+  }
+
+  private takeWoken(): readonly Wake[] {
+    const woken = this.woken;
+    if (woken.length === 0) return NONE;
     this.woken = [];
-    return out;
+    return woken;
   }
 
   // ----- snapshots -----

@@ -80,14 +80,18 @@ export const idGt = (a: StreamId, b: StreamId): boolean => compareIds(a, b) > 0;
 export const idGe = (a: StreamId, b: StreamId): boolean => compareIds(a, b) >= 0;
 
 export function formatId(x: StreamId): string {
+  return formatIdParts(x.ms, x.seq);
+}
+
+/** `ms-seq` from the two halves (readers print IDs straight from a node's columns, without an ID object). */
+export function formatIdParts(ms: U64, seq: U64): string {
   // Hot path (every reply carries IDs): clock-sized numbers are slow to print as doubles, so print them in two
   // small-integer halves, and reuse the last ms string (consecutive entries usually share their ms).
-  const ms = x.ms;
   if (ms !== lastMs) {
     lastMs = ms;
     lastMsText = u64Text(ms);
   }
-  return lastMsText + '-' + u64Text(x.seq);
+  return lastMsText + '-' + u64Text(seq);
 }
 
 let lastMs: U64 = 0;

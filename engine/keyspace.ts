@@ -12,6 +12,11 @@ export type Value =
 
 export type ValueType = Value['type'];
 
+/** The earliest expiry over all databases (or earlier): lets every command skip the sweep with one compare. */
+export class ExpiryWatch {
+  next = Infinity;
+}
+
 export class Database {
   /** Live keys (possibly expired but not yet reclaimed). Insertion order is the SCAN/KEYS order. */
   readonly keys = new Map<string, Value>();
@@ -20,7 +25,10 @@ export class Database {
   /** The smallest value in `expires`, or Infinity: the next time a sweep has work. */
   nextExpiry = Infinity;
 
-  constructor(readonly index: number) {}
+  constructor(
+    readonly index: number,
+    private readonly watch = new ExpiryWatch(),
+  ) {}
 
   get size(): number {
     return this.keys.size;
@@ -29,6 +37,7 @@ export class Database {
   setExpire(key: string, at: number): void {
     this.expires.set(key, at);
     if (at < this.nextExpiry) this.nextExpiry = at;
+    if (at < this.watch.next) this.watch.next = at;
   }
 
   removeExpire(key: string): boolean {

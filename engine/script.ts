@@ -19,8 +19,8 @@ export interface ScriptStep {
   /** The command's reply; null when it blocked, or for clock ops. */
   readonly reply: Reply | null;
   /** Empty unless events were asked for. */
-  readonly events: EngineEvent[];
-  readonly woken: Wake[];
+  readonly events: readonly EngineEvent[];
+  readonly woken: readonly Wake[];
 }
 
 /** Run `ops` in order. A command for a blocked client gets the engine's "client is blocked" error, as in Redis. */

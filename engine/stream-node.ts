@@ -2,7 +2,7 @@
  * A stream node: the entries of one listpack in Redis, stored columnar here (typed arrays for IDs and flags, one
  * string array for fields/values) with exact listpack byte accounting, so nodes split where Redis splits them.
  */
-import { compareIds, formatId, parseStrictId, type StreamId } from './ids.ts';
+import { compareIds, formatId, formatIdParts, parseStrictId, type StreamId } from './ids.ts';
 import { LP_EMPTY_BYTES, intElementSize, int64Delta, stringElementSize } from './listpack.ts';
 
 export const FLAG_DELETED = 1;
@@ -60,10 +60,11 @@ export class StreamNode {
     this.master = first;
     this.masterFields = fields;
     const cap = Math.max(1, capacity);
-    this.ms = new Float64Array(cap);
-    this.seq = new Float64Array(cap);
-    this.flags = new Uint8Array(cap);
-    this.off = new Uint32Array(cap + 1);
+    const cols = columns(cap);
+    this.ms = cols.ms;
+    this.seq = cols.seq;
+    this.flags = cols.flags;
+    this.off = cols.off;
     // Master entry: count, deleted (not in body), num-fields, the fields, the 0 terminator.
     let body = LP_EMPTY_BYTES + intElementSize(fields.length) + intElementSize(0);
     for (const f of fields) body += stringElementSize(f);
@@ -80,6 +81,14 @@ export class StreamNode {
     const seq = this.seq[i];
     if (ms === ms && seq === seq) return { ms, seq };
     return (this.wide as Map<number, StreamId>).get(i) as StreamId;
+  }
+
+  /** Entry i's ID as text, without an ID object in the common case. */
+  idTextAt(i: number): string {
+    const ms = this.ms[i];
+    const seq = this.seq[i];
+    if (ms === ms && seq === seq) return formatIdParts(ms, seq);
+    return formatId(this.idAt(i));
   }
 
   /** Compare entry i's ID with `id` without allocating in the common case. */
@@ -112,6 +121,18 @@ export class StreamNode {
       return out;
     }
     return this.vals.slice(start, end);
+  }
+
+  /** How many items entry i's flat field/value list has (two per pair). */
+  fvLength(i: number): number {
+    if (this.flags[i] & FLAG_SAMEFIELDS) return this.masterFields.length * 2;
+    return this.off[i + 1] - this.off[i];
+  }
+
+  /** Item j of entry i's flat field/value list (replies read them one by one, without a list per entry). */
+  fvItem(i: number, j: number): string {
+    if (this.flags[i] & FLAG_SAMEFIELDS) return (j & 1) === 0 ? this.masterFields[j >> 1] : this.vals[this.off[i] + (j >> 1)];
+    return this.vals[this.off[i] + j];
   }
 
   /** Entry i's flat field/value list mapped through `f` (replies build their items without an extra array). */
@@ -215,18 +236,15 @@ export class StreamNode {
 
   private grow(cap: number): void {
     const c = Math.max(1, cap);
-    const ms = new Float64Array(c);
-    ms.set(this.ms.subarray(0, Math.min(this.len, c)));
-    const seq = new Float64Array(c);
-    seq.set(this.seq.subarray(0, Math.min(this.len, c)));
-    const flags = new Uint8Array(c);
-    flags.set(this.flags.subarray(0, Math.min(this.len, c)));
-    const off = new Uint32Array(c + 1);
-    off.set(this.off.subarray(0, Math.min(this.len + 1, c + 1)));
-    this.ms = ms;
-    this.seq = seq;
-    this.flags = flags;
-    this.off = off;
+    const cols = columns(c);
+    cols.ms.set(this.ms.subarray(0, Math.min(this.len, c)));
+    cols.seq.set(this.seq.subarray(0, Math.min(this.len, c)));
+    cols.flags.set(this.flags.subarray(0, Math.min(this.len, c)));
+    cols.off.set(this.off.subarray(0, Math.min(this.len + 1, c + 1)));
+    this.ms = cols.ms;
+    this.seq = cols.seq;
+    this.flags = cols.flags;
+    this.off = cols.off;
   }
 
   toSnap(): NodeSnap {
@@ -259,4 +277,36 @@ export class StreamNode {
   memoryBytes(): number {
     return 160 + this.ms.length * 21 + this.vals.length * 8 + this.bodyBytes;
   }
+}
+
+/**
+ * Node columns are carved out of shared 64 KiB slabs: allocating an ArrayBuffer per node cost more than the
+ * node's whole XADD traffic. A slab lives while any node carved from it does (at worst 64 KiB per live node, in
+ * practice slabs empty together as streams are trimmed from the head). Bigger nodes get their own buffer.
+ */
+const SLAB_BYTES = 64 * 1024;
+let slab: ArrayBuffer | null = null;
+let slabUsed = 0;
+
+function columns(cap: number): { ms: Float64Array; seq: Float64Array; off: Uint32Array; flags: Uint8Array } {
+  const need = (cap * 16 + (cap + 1) * 4 + cap + 7) & ~7;
+  let buf: ArrayBuffer;
+  let at = 0;
+  if (need > SLAB_BYTES / 4) {
+    buf = new ArrayBuffer(need);
+  } else {
+    if (!slab || slabUsed + need > SLAB_BYTES) {
+      slab = new ArrayBuffer(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    buf = slab;
+    at = slabUsed;
+    slabUsed += need;
+  }
+  return {
+    ms: new Float64Array(buf, at, cap),
+    seq: new Float64Array(buf, at + cap * 8, cap),
+    off: new Uint32Array(buf, at + cap * 16, cap + 1),
+    flags: new Uint8Array(buf, at + cap * 16 + (cap + 1) * 4, cap),
+  };
 }

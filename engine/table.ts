@@ -63,10 +63,18 @@ export interface ResolvedCommand {
   readonly fullName: string; // 'xadd' or 'xgroup|create'
   readonly def: CommandDef;
   readonly container?: ContainerDef;
+  /** The def's `denyoom` flag, read once (every call checks it). */
+  readonly denyoom: boolean;
 }
+
+/** Distinct spellings remembered by `get` (`XADD`, `xadd`, `Xadd`…); past this, lookups just lower-case. */
+const SPELLINGS_CACHED = 512;
 
 export class CommandTable {
   private readonly byName = new Map<string, TableEntry>();
+  private readonly bySpelling = new Map<string, TableEntry>();
+  /** One ResolvedCommand per command and subcommand, built on first use, keyed by the def. */
+  private readonly resolvedByDef = new Map<CommandDef, ResolvedCommand>();
 
   constructor(entries: readonly TableEntry[]) {
     for (const e of entries) {
@@ -75,8 +83,24 @@ export class CommandTable {
     }
   }
 
+  /** The entry for a command name in any letter case. */
   get(name: string): TableEntry | undefined {
-    return this.byName.get(name.toLowerCase());
+    const hit = this.bySpelling.get(name);
+    if (hit) return hit;
+    const e = this.byName.get(name.toLowerCase());
+    if (e && this.bySpelling.size < SPELLINGS_CACHED) this.bySpelling.set(name, e);
+    return e;
+  }
+
+  /** The (shared, immutable) resolved form of a command or of a container's subcommand. */
+  resolved(def: CommandDef, container?: ContainerDef): ResolvedCommand {
+    let r = this.resolvedByDef.get(def);
+    if (!r) {
+      const fullName = container ? `${container.name}|${def.name}` : def.name;
+      r = { fullName, def, container, denyoom: def.flags.includes('denyoom') };
+      this.resolvedByDef.set(def, r);
+    }
+    return r;
   }
 
   names(): string[] {

@@ -42,7 +42,7 @@ export interface Step {
   /** The command run (absent for wake-ups and clock moves); the diagram's narration quotes its arguments. */
   readonly argv?: readonly string[];
   readonly reply: Reply | null;
-  readonly events: EngineEvent[];
+  readonly events: readonly EngineEvent[];
   readonly woken: { client: number; reply: Reply }[];
 }
 export interface BatchResult {

@@ -36,7 +36,7 @@ function setup(n = 3, profile: ProfileName = 'redis-8') {
   s.groups.set('g', g);
   engine.dbs[0].keys.set('s', { type: 'stream', v: s });
   const client = engine.connect();
-  let events: EngineEvent[] = [];
+  let events: readonly EngineEvent[] = [];
   const run = (line: string): string => {
     const r = engine.exec(client, line.split(' '));
     events = r.events;

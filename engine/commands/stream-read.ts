@@ -1,22 +1,19 @@
 /** XLEN, XRANGE and XREVRANGE. */
 import type { Ctx } from '../context.ts';
 import { E } from '../errors.ts';
-import { U64_MAX, formatId, nextId, parseIdGeneric, prevId, type StreamId, type U64 } from '../ids.ts';
-import { EMPTY_ARRAY, NULL_ARRAY, array, bulk, error, int, type Reply } from '../reply.ts';
-import type { Stream, StreamNode } from '../stream.ts';
+import { U64_MAX, nextId, parseIdGeneric, prevId, type StreamId, type U64 } from '../ids.ts';
+import { EMPTY_ARRAY, NULL_ARRAY, array, error, int, type Reply } from '../reply.ts';
+import type { Stream } from '../stream.ts';
 import type { TableEntry } from '../table.ts';
 import { parseSafeInt } from './args.ts';
-
-/** One entry as replies carry it: `[id, [field, value, ...]]`. */
-export function entryReply(node: StreamNode, i: number): Reply {
-  return array([bulk(formatId(node.idAt(i))), array(node.mapFv(i, bulk))]);
-}
+import { entryBuilder } from './entry-reply.ts';
 
 /** Live entries in [start, end] as an entry array, ascending or (rev) descending; count 0 = no limit. */
 export function rangeReply(s: Stream, start: StreamId, end: StreamId, count: number, rev: boolean): Reply {
   const out: Reply[] = [];
+  const build = entryBuilder(count);
   s.scan(start, end, rev, (node, i) => {
-    out.push(entryReply(node, i));
+    out.push(build(node, i));
     return count === 0 || out.length < count;
   });
   return array(out);

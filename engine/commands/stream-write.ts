@@ -8,6 +8,7 @@ import { NULL, bulk, error, int, type Reply } from '../reply.ts';
 import { autoIid, idmpOf } from '../stream-extras.ts';
 import { Stream, type TrimHooks, type TrimSpec } from '../stream.ts';
 import type { TableEntry } from '../table.ts';
+import { argsFrom } from './args.ts';
 import { NO_OPTIONS, parseAddTrimArgs, type AddTrimArgs } from './xadd-args.ts';
 import { xdelexCommand } from './xdelex.ts';
 import { streamAdminCommands } from './stream-admin.ts';
@@ -103,13 +104,13 @@ function xadd(ctx: Ctx, argv: readonly string[]): Reply {
     ctx.setKey(key, { type: 'stream', v: s });
     if (ctx.eventsOn) ctx.emit({ type: 'stream-created', db: ctx.db.index, key });
   }
-  s.append(id, argv, ctx.config.getInt('stream-node-max-entries'), ctx.config.getInt('stream-node-max-bytes'), fieldPos);
+  s.append(id, argv, ctx.config.nodeMaxEntries, ctx.config.nodeMaxBytes, fieldPos);
   if (a.idmpPid !== undefined) {
     const st = idmpOf(s);
     st.record(ctx.config, a.idmpPid, a.idmpIid ?? autoIid(argv, fieldPos), id);
   }
   const idStr = formatId(id);
-  if (ctx.eventsOn) ctx.emit({ type: 'entry-added', db: ctx.db.index, key, id: idStr, fields: argv.slice(fieldPos) });
+  if (ctx.eventsOn) ctx.emit({ type: 'entry-added', db: ctx.db.index, key, id: idStr, fields: argsFrom(argv, fieldPos) });
   ctx.modified(key);
   if (a.trim !== 'none') applyTrim(ctx, key, s, a, 'xadd');
   ctx.signalReady(key);

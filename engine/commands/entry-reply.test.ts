@@ -1,0 +1,43 @@
+/** The two entry-reply builders give the same replies (they differ only in where V8 allocates them). */
+import { describe, expect, it } from 'vitest';
+import { U64_MAX } from '../ids.ts';
+import { Stream } from '../stream.ts';
+import { SMALL_REPLY, entryBuilder, entryReply, largeEntryReply } from './entry-reply.ts';
+
+function sampleStream(): Stream {
+  const s = new Stream();
+  s.append({ ms: 5, seq: 0 }, ['name', 'ada', 'city', 'london'], 100, 4096);
+  s.append({ ms: 5, seq: 1 }, ['name', 'bob', 'city', 'paris'], 100, 4096); // SAMEFIELDS
+  s.append({ ms: 6, seq: 0 }, ['other', '1'], 100, 4096); // its own fields
+  s.append({ ms: U64_MAX, seq: 3n }, ['name', 'max', 'city', 'wide'], 100, 4096); // a 64-bit ID
+  return s;
+}
+
+describe('entry replies', () => {
+  it('both builders give [id, [field, value, ...]] for every kind of entry', () => {
+    const s = sampleStream();
+    const small: unknown[] = [];
+    const large: unknown[] = [];
+    s.scan({ ms: 0, seq: 0 }, { ms: U64_MAX, seq: U64_MAX }, false, (node, i) => {
+      small.push(entryReply(node, i));
+      large.push(largeEntryReply(node, i));
+    });
+    const b = (v: string) => ({ t: 'bulk', v });
+    const entry = (id: string, ...fv: string[]) => ({ t: 'array', v: [b(id), { t: 'array', v: fv.map(b) }] });
+    const expected = [
+      entry('5-0', 'name', 'ada', 'city', 'london'),
+      entry('5-1', 'name', 'bob', 'city', 'paris'),
+      entry('6-0', 'other', '1'),
+      entry('18446744073709551615-3', 'name', 'max', 'city', 'wide'),
+    ];
+    expect(small).toEqual(expected);
+    expect(large).toEqual(expected);
+  });
+
+  it('small COUNTs use the small builder; unbounded and large ones the other', () => {
+    expect(entryBuilder(1)).toBe(entryReply);
+    expect(entryBuilder(SMALL_REPLY)).toBe(entryReply);
+    expect(entryBuilder(SMALL_REPLY + 1)).toBe(largeEntryReply);
+    expect(entryBuilder(0)).toBe(largeEntryReply);
+  });
+});
