@@ -266,7 +266,7 @@ export class Engine {
   // ----- keyspace helpers shared by handlers -----
 
   lookup(db: Database, key: string, now: number): Value | undefined {
-    const at = db.expires.get(key);
+    const at = db.expires.size === 0 ? undefined : db.expires.get(key);
     if (at !== undefined && at <= now) this.expireKey(db, key);
     return db.keys.get(key);
   }

@@ -165,6 +165,8 @@ export function parseIdGeneric(
   allowSeqStar: boolean,
 ): ParsedId | undefined {
   if (s.length > 127) return undefined;
+  const plain = parsePlainId(s, missingSeq);
+  if (plain) return { id: plain, seqGiven: true };
   if (!strict) {
     if (s === '-') return { id: MIN_ID, seqGiven: true };
     if (s === '+') return { id: MAX_ID, seqGiven: true };
@@ -190,7 +192,34 @@ export function parseId(s: string, missingSeq: U64 = 0): StreamId | undefined {
 
 /** The strict parse (streamParseStrictIDOrReply): no `-` / `+`. */
 export function parseStrictId(s: string, missingSeq: U64 = 0): StreamId | undefined {
-  return parseIdGeneric(s, missingSeq, true, false)?.id;
+  return parsePlainId(s, missingSeq) ?? parseIdGeneric(s, missingSeq, true, false)?.id;
+}
+
+/**
+ * The fast path of every ID parse: `ms` or `ms-seq` with 1 to 15 digits each and nothing else, read in place.
+ * Returns undefined for anything else (which the general parser then accepts or refuses).
+ */
+function parsePlainId(s: string, missingSeq: U64): StreamId | undefined {
+  const n = s.length;
+  let i = 0;
+  let ms = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    ms = ms * 10 + d;
+  }
+  if (i === 0 || i > 15) return undefined;
+  if (i === n) return { ms, seq: missingSeq };
+  if (s.charCodeAt(i) !== 45 /* - */) return undefined;
+  const from = ++i;
+  let seq = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    seq = seq * 10 + d;
+  }
+  if (i === from || i - from > 15) return undefined;
+  return { ms, seq };
 }
 
 /** 16-byte big-endian key of an ID, as the rax stores it (used for node-count modelling). */

@@ -3,6 +3,7 @@
  * string array for fields/values) with exact listpack byte accounting, so nodes split where Redis splits them.
  */
 import { compareIds, formatId, formatIdParts, parseStrictId, type StreamId } from './ids.ts';
+import type { Reply } from './reply.ts';
 import { LP_EMPTY_BYTES, intElementSize, int64Delta, stringElementSize } from './listpack.ts';
 
 export const FLAG_DELETED = 1;
@@ -55,6 +56,8 @@ export class StreamNode {
   /** Entry i's data is vals[off[i] .. off[i+1]): values only (SAMEFIELDS) or field, value, field, value… */
   private off: Uint32Array;
   private vals: string[] = [];
+  /** Replies' bulk strings of `masterFields`, made on first read and shared by every entry reply of this node. */
+  masterFieldReplies: readonly Reply[] | null = null;
 
   constructor(first: StreamId, fields: readonly string[], capacity: number) {
     this.master = first;
@@ -121,6 +124,11 @@ export class StreamNode {
       return out;
     }
     return this.vals.slice(start, end);
+  }
+
+  /** Whether entry i has exactly the master entry's fields (SAMEFIELDS: only its values are stored). */
+  hasMasterFields(i: number): boolean {
+    return (this.flags[i] & FLAG_SAMEFIELDS) !== 0;
   }
 
   /** How many items entry i's flat field/value list has (two per pair). */

@@ -6,6 +6,8 @@ const LL_RE = /^(?:0|-?[1-9][0-9]*)$/;
 
 /** string2ll: optional `-`, no `+`, no leading zeros, no spaces, within int64. */
 export function parseLongLong(s: string): bigint | undefined {
+  const small = parseSmallUint(s);
+  if (small !== undefined) return BigInt(small);
   if (s.length === 0 || s.length > 20 || !LL_RE.test(s)) return undefined;
   const v = BigInt(s);
   return v > LLONG_MAX || v < LLONG_MIN ? undefined : v;

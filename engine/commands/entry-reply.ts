@@ -23,7 +23,15 @@ export const entryBuilder = (count: number): ((node: StreamNode, i: number) => R
 export function entryReply(node: StreamNode, i: number): Reply {
   const n = node.fvLength(i);
   const fv = new Array<Reply>(n);
-  for (let j = 0; j < n; j++) fv[j] = { t: 'bulk', v: node.fvItem(i, j) };
+  if (node.hasMasterFields(i)) {
+    const names = masterFieldReplies(node);
+    for (let j = 0; j < n; j += 2) {
+      fv[j] = names[j >> 1];
+      fv[j + 1] = { t: 'bulk', v: node.fvItem(i, j + 1) };
+    }
+  } else {
+    for (let j = 0; j < n; j++) fv[j] = { t: 'bulk', v: node.fvItem(i, j) };
+  }
   return { t: 'array', v: [{ t: 'bulk', v: node.idTextAt(i) }, { t: 'array', v: fv }] };
 }
 
@@ -31,6 +39,19 @@ export function entryReply(node: StreamNode, i: number): Reply {
 export function largeEntryReply(node: StreamNode, i: number): Reply {
   const n = node.fvLength(i);
   const fv = new Array<Reply>(n);
-  for (let j = 0; j < n; j++) fv[j] = { t: 'bulk', v: node.fvItem(i, j) };
+  if (node.hasMasterFields(i)) {
+    const names = masterFieldReplies(node);
+    for (let j = 0; j < n; j += 2) {
+      fv[j] = names[j >> 1];
+      fv[j + 1] = { t: 'bulk', v: node.fvItem(i, j + 1) };
+    }
+  } else {
+    for (let j = 0; j < n; j++) fv[j] = { t: 'bulk', v: node.fvItem(i, j) };
+  }
   return { t: 'array', v: [{ t: 'bulk', v: node.idTextAt(i) }, { t: 'array', v: fv }] };
+}
+
+/** The node's field names as bulk replies, shared by all its SAMEFIELDS entries (replies are never mutated). */
+function masterFieldReplies(node: StreamNode): readonly Reply[] {
+  return (node.masterFieldReplies ??= node.masterFields.map((v): Reply => Object.freeze({ t: 'bulk', v })));
 }
