@@ -89,13 +89,13 @@ export function formatIdParts(ms: U64, seq: U64): string {
   // small-integer halves, and reuse the last ms string (consecutive entries usually share their ms).
   if (ms !== lastMs) {
     lastMs = ms;
-    lastMsText = u64Text(ms);
+    lastMsDash = u64Text(ms) + '-';
   }
-  return lastMsText + '-' + u64Text(seq);
+  return lastMsDash + u64Text(seq);
 }
 
 let lastMs: U64 = 0;
-let lastMsText = '0';
+let lastMsDash = '0-';
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
 
 function u64Text(v: U64): string {

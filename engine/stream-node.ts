@@ -59,8 +59,14 @@ export class StreamNode {
   /** Replies' bulk strings of `masterFields`, made on first read and shared by every entry reply of this node. */
   masterFieldReplies: readonly Reply[] | null = null;
 
+  /** The master ID's halves as plain numbers (NaN when not safe integers): node lookups compare these. */
+  private readonly masterMs: number;
+  private readonly masterSeq: number;
+
   constructor(first: StreamId, fields: readonly string[], capacity: number) {
     this.master = first;
+    this.masterMs = typeof first.ms === 'number' && first.ms <= SAFE ? first.ms : NaN;
+    this.masterSeq = typeof first.seq === 'number' && first.seq <= SAFE ? first.seq : NaN;
     this.masterFields = fields;
     const cap = Math.max(1, capacity);
     const cols = columns(cap);
@@ -84,6 +90,18 @@ export class StreamNode {
     const seq = this.seq[i];
     if (ms === ms && seq === seq) return { ms, seq };
     return (this.wide as Map<number, StreamId>).get(i) as StreamId;
+  }
+
+  /** compareIds(master, id), without touching the master object in the common case. */
+  cmpMaster(id: StreamId): number {
+    const ms = this.masterMs;
+    const seq = this.masterSeq;
+    if (ms === ms && seq === seq && typeof id.ms === 'number' && typeof id.seq === 'number') {
+      if (ms !== id.ms) return ms < id.ms ? -1 : 1;
+      if (seq !== id.seq) return seq < id.seq ? -1 : 1;
+      return 0;
+    }
+    return compareIds(this.master, id);
   }
 
   /** Entry i's ID as text, without an ID object in the common case. */

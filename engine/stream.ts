@@ -3,7 +3,7 @@
  * by their master ID; nodes split by `stream-node-max-entries` / `stream-node-max-bytes` exactly where Redis splits
  * them, so approximate trimming and XINFO's node counts match a real server.
  */
-import { MIN_ID, compareIds, type StreamId, type U64 } from './ids.ts';
+import { MAX_ID, MIN_ID, compareIds, type StreamId, type U64 } from './ids.ts';
 import type { ConsumerGroup } from './group.ts';
 import { raxNodeCount } from './rax.ts';
 import type { IdmpState } from './stream-extras.ts';
@@ -42,7 +42,7 @@ export class Stream {
     let hi = this.nodes.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareIds(this.nodes[mid].master, id) <= 0) lo = mid + 1;
+      if (this.nodes[mid].cmpMaster(id) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return lo - 1;
@@ -77,7 +77,7 @@ export class Stream {
       for (; ni < this.nodes.length; ni++, i = 0) {
         const node = this.nodes[ni];
         // Compare with `end` per entry only in the node where the range ends (`+` is a bigint: slow to compare).
-        const whole = node.len > 0 && node.cmpAt(node.len - 1, end) <= 0;
+        const whole = end === MAX_ID || (node.len > 0 && node.cmpAt(node.len - 1, end) <= 0);
         for (; i < node.len; i++) {
           if (!whole && node.cmpAt(i, end) > 0) return;
           if (node.isDeleted(i)) continue;
@@ -91,7 +91,7 @@ export class Stream {
       let i = node.lowerBound(end);
       if (i >= node.len || node.cmpAt(i, end) > 0) i--;
       for (;;) {
-        const whole = node.len > 0 && node.cmpAt(0, start) >= 0;
+        const whole = start === MIN_ID || (node.len > 0 && node.cmpAt(0, start) >= 0);
         for (; i >= 0; i--) {
           if (!whole && node.cmpAt(i, start) < 0) return;
           if (node.isDeleted(i)) continue;
