@@ -213,18 +213,19 @@ export class Engine {
 
   /** Find the command and check arity and profile; returns the error reply when it cannot run. */
   resolve(argv: readonly string[]): ResolvedCommand | Reply {
-    const entry = this.table.get(argv[0]);
-    if (!entry || !this.profile.hasCommand(entry.name)) return error(sanitizeError(unknownCommand(argv)));
-    if (isContainer(entry)) {
-      if (argv.length < 2) return error(E.wrongArity(entry.name));
-      const sub = subcommand(entry, argv[1]);
-      if (!sub) return error(sanitizeError(E.unknownSubcommand(argv[1], argv[0])));
-      const resolved = this.table.resolved(sub, entry);
-      if (!arityOk(sub.arity, argv.length)) return error(E.wrongArity(resolved.fullName));
-      return resolved;
+    const found = this.table.spelled(argv[0]);
+    if (!found || !this.profile.hasCommand(found.entry.name)) return error(sanitizeError(unknownCommand(argv)));
+    const { entry, top } = found;
+    if (!isContainer(entry)) {
+      if (!arityOk(entry.arity, argv.length)) return error(E.wrongArity(entry.name));
+      return top ?? this.table.resolved(entry);
     }
-    if (!arityOk(entry.arity, argv.length)) return error(E.wrongArity(entry.name));
-    return this.table.resolved(entry);
+    if (argv.length < 2) return error(E.wrongArity(entry.name));
+    const sub = subcommand(entry, argv[1]);
+    if (!sub) return error(sanitizeError(E.unknownSubcommand(argv[1], argv[0])));
+    const resolved = this.table.resolved(sub, entry);
+    if (!arityOk(sub.arity, argv.length)) return error(E.wrongArity(resolved.fullName));
+    return resolved;
   }
 
   private execMulti(c: Client, now: number): Reply {

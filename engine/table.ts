@@ -67,12 +67,18 @@ export interface ResolvedCommand {
   readonly denyoom: boolean;
 }
 
+/** A command name as typed, found: its entry and, for a command without subcommands, what dispatch runs. */
+export interface Spelled {
+  readonly entry: TableEntry;
+  readonly top: ResolvedCommand | null;
+}
+
 /** Distinct spellings remembered by `get` (`XADD`, `xadd`, `Xadd`…); past this, lookups just lower-case. */
 const SPELLINGS_CACHED = 512;
 
 export class CommandTable {
   private readonly byName = new Map<string, TableEntry>();
-  private readonly bySpelling = new Map<string, TableEntry>();
+  private readonly bySpelling = new Map<string, Spelled>();
   /** One ResolvedCommand per command and subcommand, built on first use, keyed by the def. */
   private readonly resolvedByDef = new Map<CommandDef, ResolvedCommand>();
 
@@ -85,11 +91,18 @@ export class CommandTable {
 
   /** The entry for a command name in any letter case. */
   get(name: string): TableEntry | undefined {
+    return this.spelled(name)?.entry;
+  }
+
+  /** The entry for a name as typed, with its resolved form when it has no subcommands (dispatch's one lookup). */
+  spelled(name: string): Spelled | undefined {
     const hit = this.bySpelling.get(name);
     if (hit) return hit;
-    const e = this.byName.get(name.toLowerCase());
-    if (e && this.bySpelling.size < SPELLINGS_CACHED) this.bySpelling.set(name, e);
-    return e;
+    const entry = this.byName.get(name.toLowerCase());
+    if (!entry) return undefined;
+    const found: Spelled = { entry, top: isContainer(entry) ? null : this.resolved(entry) };
+    if (this.bySpelling.size < SPELLINGS_CACHED) this.bySpelling.set(name, found);
+    return found;
   }
 
   /** The (shared, immutable) resolved form of a command or of a container's subcommand. */
