@@ -1,6 +1,7 @@
 /**
  * One TCP connection = one engine client. Reads requests, runs them through the engine, writes the replies back
- * with one socket write per batch, and follows Redis's client life cycle:
+ * with one socket write per batch (into the server's shared ReplyWriter, flushed before the batch ends), and follows
+ * Redis's client life cycle:
  * - a blocked client stops processing its input until it is woken (pipelined commands wait behind it);
  * - a protocol error or QUIT sends what is queued, then closes (CLIENT_CLOSE_AFTER_REPLY);
  * - while the socket is not drained, no more input is parsed or executed, so a slow reader cannot make us buffer
@@ -29,8 +30,6 @@ export class Connection {
   /** Closing after the queued replies are written (QUIT, protocol error), or already closed. */
   closing = false;
   closed = false;
-  /** Reply bytes produced during the current batch, written at once. */
-  private out = '';
   /** Reading is paused (socket not drained, or a blocked client with too much input). */
   private paused = false;
   /** A `process()` is queued for the next turn of the event loop. */
@@ -64,9 +63,12 @@ export class Connection {
   process(): void {
     this.scheduled = false;
     const server = this.server;
+    const out = server.writer;
+    // Bytes still pending here belong to a batch that threw before its flush: never send them to this client.
+    if (out.pending > 0) out.discard();
     this.parser.maxBulkLen = server.maxBulkLen();
     while (!this.blocked && !this.closing) {
-      if (this.out.length + this.socket.writableLength > OUTPUT_HIGH_WATER) {
+      if (out.pending + this.socket.writableLength > OUTPUT_HIGH_WATER) {
         // Hand the replies to the socket. If it could not take them all, wait for 'drain' without reading or
         // executing more; if the kernel took them, go on in a later turn so other clients get their share.
         this.flush();
@@ -77,14 +79,14 @@ export class Connection {
       const req = this.parser.next();
       if (req === null) break;
       if (!Array.isArray(req)) {
-        this.out += `-ERR Protocol error: ${req.protocolError}\r\n`;
+        out.raw(`-ERR Protocol error: ${req.protocolError}\r\n`);
         this.closeAfterReply();
         break;
       }
       if (req.length === 0) continue;
-      if (req[0].length === 4 && req[0].toLowerCase() === 'quit') {
+      if (isQuit(req[0])) {
         // Redis answers QUIT before looking at its arguments or at MULTI, then closes.
-        this.out += QUIT_REPLY;
+        out.raw(QUIT_REPLY);
         this.closeAfterReply();
         break;
       }
@@ -93,7 +95,7 @@ export class Connection {
         this.blocked = true;
         break;
       }
-      this.out += encode(reply, server.respOf(this.clientId));
+      out.reply(reply, server.respOf(this.clientId));
     }
     this.flush();
     if (this.blocked && !this.paused && this.parser.buffered > BLOCKED_INPUT_LIMIT) this.pause();
@@ -124,16 +126,21 @@ export class Connection {
     this.socket.destroy();
   }
 
+  /** Write the batch's replies (every batch ends here: the writer is shared by all connections). */
   private flush(): void {
-    if (this.out.length === 0 || this.closed) return;
-    this.socket.write(Buffer.from(this.out, 'latin1'));
-    this.out = '';
+    const out = this.server.writer;
+    if (out.pending === 0) return;
+    if (this.closed) {
+      out.discard();
+      return;
+    }
+    out.flushTo(this.socket);
     if (this.closing) this.finishClose();
   }
 
   private closeAfterReply(): void {
     this.closing = true;
-    if (this.out.length === 0) this.finishClose();
+    if (this.server.writer.pending === 0) this.finishClose();
   }
 
   private finishClose(): void {
@@ -163,4 +170,15 @@ export class Connection {
     this.closing = true;
     this.server.dropped(this);
   }
+}
+
+/** `quit` in any case (ASCII only, as strcasecmp): checked before every command, so without toLowerCase. */
+function isQuit(name: string): boolean {
+  return (
+    name.length === 4 &&
+    (name.charCodeAt(0) | 0x20) === 0x71 &&
+    (name.charCodeAt(1) | 0x20) === 0x75 &&
+    (name.charCodeAt(2) | 0x20) === 0x69 &&
+    (name.charCodeAt(3) | 0x20) === 0x74
+  );
 }

@@ -1,7 +1,9 @@
 /** The request parser on its own: Redis's framing rules, independent of how bytes are split into chunks. */
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
+import { argString } from './arg-strings.ts';
 import { RequestParser, string2ll, type Request } from './request-parser.ts';
+import { prng } from './testing/stream-gen.ts';
 
 /** Feed `input` in pieces of `size` bytes and collect every request until the parser wants more. */
 function parse(input: string, size = input.length || 1): Request[] {
@@ -96,5 +98,52 @@ describe('RequestParser', () => {
       if (i + 1000 < input.length) expect(r).toBeNull();
       else expect(r).toEqual(['ECHO', payload]);
     }
+  });
+
+  it('reads header lines of every length the same way, whole or split', () => {
+    const bulk = (len: number) => `$${len}\r\n${'a'.repeat(len)}\r\n`;
+    const input = `*3\r\n${bulk(0)}${bulk(9)}${bulk(10)}*1\r\n${bulk(123)}*10\r\n${bulk(1).repeat(10)}`;
+    const want = [['', 'a'.repeat(9), 'a'.repeat(10)], ['a'.repeat(123)], Array.from({ length: 10 }, () => 'a')];
+    for (let size = 1; size <= input.length; size++) expect(parse(input, size), `chunks of ${size}`).toEqual(want);
+  });
+
+  it('refuses lengths the fast path must not take: leading zeros, 10+ digits past the limit, signs', () => {
+    const cases: [string, Request][] = [
+      ['*1\r\n$00\r\n\r\n', { protocolError: 'invalid bulk length' }],
+      ['*1\r\n$01\r\na\r\n', { protocolError: 'invalid bulk length' }],
+      ['*1\r\n$+1\r\na\r\n', { protocolError: 'invalid bulk length' }],
+      ['*1\r\n$1 \r\na\r\n', { protocolError: 'invalid bulk length' }],
+      ['*1\r\n$1000000000\r\n', { protocolError: 'invalid bulk length' }],
+      ['*00\r\n', { protocolError: 'invalid multibulk length' }],
+      ['*1 \r\n', { protocolError: 'invalid multibulk length' }],
+    ];
+    for (const [input, err] of cases) expect(parse(input).at(-1), JSON.stringify(input)).toEqual(err);
+    // A NUL before the CR: not a line yet, as strchr sees it.
+    expect(parse('*1\r\n$5\0\r\n')).toEqual([]);
+  });
+
+  it('honours proto-max-bulk-len on the fast path', () => {
+    const p = new RequestParser();
+    p.maxBulkLen = 3;
+    p.feed(Buffer.from('*1\r\n$3\r\nabc\r\n*1\r\n$4\r\nabcd\r\n', 'latin1'));
+    expect(p.next()).toEqual(['abc']);
+    expect(p.next()).toEqual({ protocolError: 'invalid bulk length' });
+  });
+});
+
+describe('argString', () => {
+  it('gives the latin1 string of the bytes, whatever collides in its table of recent short arguments', () => {
+    const rand = prng(3);
+    const bytes = Buffer.alloc(64);
+    for (let i = 0; i < 50_000; i++) {
+      const len = Math.floor(rand() * 40);
+      // Few distinct values so they repeat, over all byte values so they collide in the table.
+      for (let j = 0; j < len; j++) bytes[j] = Math.floor(rand() * (j < 2 ? 256 : 3));
+      const want = bytes.toString('latin1', 0, len);
+      const got = argString(bytes, 0, len);
+      expect(got).toBe(want);
+    }
+    expect(argString(Buffer.from('xXADD', 'latin1'), 1, 4)).toBe('XADD');
+    expect(argString(Buffer.from('XADD', 'latin1'), 1, 0)).toBe('');
   });
 });

@@ -5,12 +5,14 @@
  * count line's `\r` and after a bulk's payload are skipped without being checked; `*0` and negative counts are empty
  * requests; an inline line is split with sdssplitargs, which stops at the first NUL.
  *
- * Arguments become binary strings (one char per byte, latin1), the engine's representation. Lengths are validated
- * before anything is allocated: a bulk length above proto-max-bulk-len or a count above INT_MAX is a protocol error,
- * and payload bytes are only copied once the whole bulk has arrived.
+ * Arguments become binary strings (one char per byte, latin1), the engine's representation (see arg-strings.ts).
+ * Lengths are validated before anything is allocated: a bulk length above proto-max-bulk-len or a count above INT_MAX
+ * is a protocol error, and payload bytes are only copied once the whole bulk has arrived. The usual header lines
+ * (`*3`, `$5`) are read in one pass; anything else takes the general path, which follows Redis step by step.
  */
 import { Buffer } from 'node:buffer';
 import { splitArgs } from '../engine/index.ts';
+import { argString } from './arg-strings.ts';
 
 /** PROTO_INLINE_MAX_SIZE: the longest inline request, and the longest count line, Redis waits for. */
 export const INLINE_MAX = 64 * 1024;
@@ -50,6 +52,8 @@ export class RequestParser {
   private argv: string[] = [];
   /** Payload bytes held by `argv` of the request in progress (Redis's argv_len_sum). */
   private argvBytes = 0;
+  /** The number read by `plainLine`. */
+  private lineValue = 0;
 
   /** Bytes received and not yet turned into a request, plus the arguments of the request in progress. */
   get buffered(): number {
@@ -88,12 +92,22 @@ export class RequestParser {
     return null;
   }
 
-  /** The index of `byte` at or after `from`, or -1 if absent or after a NUL (strchr stops at NUL). */
+  /**
+   * The index of `byte` at or after `from`, or -1 if absent or after a NUL (strchr stops at NUL). Header lines are a
+   * few bytes long, so a plain loop looks first; Buffer#indexOf takes over for long scans.
+   */
   private strchr(byte: number, from: number): number {
     const buf = this.buf;
-    const at = buf.indexOf(byte, from);
-    if (at < 0) return -1;
-    for (let i = from; i < at; i++) if (buf[i] === 0) return -1;
+    const near = Math.min(buf.length, from + 64);
+    for (let i = from; i < near; i++) {
+      const b = buf[i];
+      if (b === byte) return i;
+      if (b === 0) return -1;
+    }
+    if (near === buf.length) return -1;
+    const at = buf.indexOf(byte, near);
+    const nul = buf.indexOf(0, near);
+    if (at < 0 || (nul >= 0 && nul < at)) return -1;
     return at;
   }
 
@@ -117,14 +131,19 @@ export class RequestParser {
     const buf = this.buf;
     if (this.argsLeft === 0) {
       const start = this.pos;
-      const cr = this.strchr(CR, start);
+      let cr = this.plainLine(start);
+      let n = this.lineValue;
       if (cr < 0) {
-        if (buf.length - start > INLINE_MAX) return { protocolError: 'too big mbulk count string' };
-        return this.waitFor(buf.length - start + 1);
+        cr = this.strchr(CR, start);
+        if (cr < 0) {
+          if (buf.length - start > INLINE_MAX) return { protocolError: 'too big mbulk count string' };
+          return this.waitFor(buf.length - start + 1);
+        }
+        if (cr > buf.length - 2) return this.waitFor(buf.length - start + 1);
+        const parsed = string2ll(buf, start + 1, cr);
+        if (parsed === undefined || parsed > MAX_MULTIBULK) return { protocolError: 'invalid multibulk length' };
+        n = parsed;
       }
-      if (cr > buf.length - 2) return this.waitFor(buf.length - start + 1);
-      const n = string2ll(buf, start + 1, cr);
-      if (n === undefined || n > MAX_MULTIBULK) return { protocolError: 'invalid multibulk length' };
       this.pos = cr + 2;
       if (n <= 0) {
         this.reqType = 0;
@@ -137,23 +156,27 @@ export class RequestParser {
     while (this.argsLeft > 0) {
       if (this.bulkLen === -1) {
         const start = this.pos;
-        const cr = this.strchr(CR, start);
+        let cr = buf[start] === 0x24 /* '$' */ ? this.plainLine(start) : -1;
+        let len = this.lineValue;
         if (cr < 0) {
-          if (buf.length - start > INLINE_MAX) return { protocolError: 'too big bulk count string' };
-          return this.waitFor(buf.length - start + 1);
+          cr = this.strchr(CR, start);
+          if (cr < 0) {
+            if (buf.length - start > INLINE_MAX) return { protocolError: 'too big bulk count string' };
+            return this.waitFor(buf.length - start + 1);
+          }
+          if (cr > buf.length - 2) return this.waitFor(buf.length - start + 1);
+          if (buf[start] !== 0x24 /* '$' */) {
+            return { protocolError: `expected '$', got '${sanitizeChar(buf[start])}'` };
+          }
+          len = string2ll(buf, start + 1, cr) ?? -1;
         }
-        if (cr > buf.length - 2) return this.waitFor(buf.length - start + 1);
-        if (buf[start] !== 0x24 /* '$' */) {
-          return { protocolError: `expected '$', got '${sanitizeChar(buf[start])}'` };
-        }
-        const len = string2ll(buf, start + 1, cr);
-        if (len === undefined || len < 0 || len > this.maxBulkLen) return { protocolError: 'invalid bulk length' };
+        if (len < 0 || len > this.maxBulkLen) return { protocolError: 'invalid bulk length' };
         this.pos = cr + 2;
         this.bulkLen = len;
       }
       const start = this.pos;
       if (buf.length - start < this.bulkLen + 2) return this.waitFor(this.bulkLen + 2);
-      this.argv.push(buf.toString('latin1', start, start + this.bulkLen));
+      this.argv.push(argString(buf, start, this.bulkLen));
       this.argvBytes += this.bulkLen;
       this.pos = start + this.bulkLen + 2;
       this.bulkLen = -1;
@@ -164,6 +187,36 @@ export class RequestParser {
     this.argvBytes = 0;
     this.reqType = 0;
     return argv;
+  }
+
+  /**
+   * The common header line, read in one pass: a type byte at `at`, 1 to 9 digits without a leading zero, and a CR
+   * with the byte after it already received. Returns the CR's index and leaves the number in `lineValue`; -1 sends
+   * the caller to the general path (strchr, then string2ll), which reaches the same result for these lines.
+   */
+  private plainLine(at: number): number {
+    const buf = this.buf;
+    const last = Math.min(buf.length - 2, at + 10);
+    if (at + 2 > last) return -1;
+    let d = buf[at + 1] - 0x30;
+    if (d === 0) {
+      if (buf[at + 2] !== CR) return -1;
+      this.lineValue = 0;
+      return at + 2;
+    }
+    if (d < 1 || d > 9) return -1;
+    let v = d;
+    for (let i = at + 2; i <= last; i++) {
+      const b = buf[i];
+      if (b === CR) {
+        this.lineValue = v;
+        return i;
+      }
+      d = b - 0x30;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return -1;
   }
 }
 

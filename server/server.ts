@@ -6,6 +6,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Engine, type Reply, type Wake } from '../engine/index.ts';
 import { Connection } from './connection.ts';
+import { ReplyWriter } from './reply-writer.ts';
 
 /** setTimeout's largest delay; later deadlines are re-armed when this one fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -17,6 +18,8 @@ export interface ListenOptions {
 
 export class RespServer {
   readonly engine: Engine;
+  /** Where connections build their batches of replies (one at a time: batches never interleave). */
+  readonly writer = new ReplyWriter();
   private readonly net: Server;
   private readonly conns = new Map<number, Connection>();
   private timer: ReturnType<typeof setTimeout> | null = null;
