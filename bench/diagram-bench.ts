@@ -61,12 +61,15 @@ async function prefill(page: Page, n: number): Promise<void> {
   await typeAndDraw(page, 'producer', 'CONFIG SET stream-node-max-entries 100');
   for (let left = n; left > 0; left -= Math.min(left, 5000)) await typeAndDraw(page, 'producer', `${Math.min(left, 5000)} XADD s * f v`);
   for (let c = 0; c < 5; c++) await typeAndDraw(page, 'producer', `XREADGROUP GROUP g c${c} COUNT ${Math.ceil(n / 5)} STREAMS s >`);
+  // typeAndDraw returns once any batch is drawn, not when its own command ran: at 10,000 the reads of 2,000 entries
+  // each print for a while and the later ones wait in the console. Measure from n in flight, not during the fill.
+  await page.waitForFunction(() => window.__playground?.consoles().every((c) => c.state === 'idle') ?? false, undefined, { timeout: 60_000 });
 }
 
 /** One load phase: frame deltas and command-to-screen samples while the producer and consumers run. */
-async function measure(page: Page): Promise<{ frames: number[]; latency: number[]; pending: number }> {
+async function measure(page: Page, prefilled: number): Promise<{ frames: number[]; latency: number[]; pending: number }> {
   return page.evaluate(
-    ([duration, tick]) =>
+    ([duration, tick, prefilled]) =>
       new Promise<{ frames: number[]; latency: number[]; pending: number }>((resolve) => {
         const h = window.__diagram;
         if (!h) throw new Error('no diagram hook');
@@ -74,11 +77,16 @@ async function measure(page: Page): Promise<{ frames: number[]; latency: number[
         const latency: number[] = [];
         let last = performance.now();
         const t0 = last;
-        let probe: { at: number; drawn: number } | null = null;
+        const added = () => h.view()?.streams.find((s) => s.key === 's')?.entriesAdded ?? 0;
+        // Entries the producer was told to add so far. Only the producer adds, in the order typed, so the probe's
+        // entry is on screen once the drawn stream has added `probe.entry` entries. (Any batch drawn after the
+        // keystroke is not enough: a consumer's command typed earlier may be drawn first.)
+        let typed = prefilled;
+        let probe: { at: number; entry: number } | null = null;
         const frame = (t: number) => {
           frames.push(t - last);
           last = t;
-          if (probe && h.drawn() > probe.drawn) {
+          if (probe && added() >= probe.entry) {
             latency.push(t - probe.at);
             probe = null;
           }
@@ -90,9 +98,11 @@ async function measure(page: Page): Promise<{ frames: number[]; latency: number[
           round++;
           // Producer: 100 entries per 100 ms = 1,000/s. Every 5th round, one single XADD is the latency probe.
           if (round % 5 === 0 && !probe) {
-            probe = { at: performance.now(), drawn: h.drawn() };
+            typed += 1;
+            probe = { at: performance.now(), entry: typed };
             h.type('producer', 'XADD s * probe 1\r');
           } else {
+            typed += 100;
             h.type('producer', '100 XADD s * f v\r');
           }
           // Consumers: read 20 new each, acknowledge their 20 oldest (the view lists the oldest tokens first).
@@ -111,7 +121,7 @@ async function measure(page: Page): Promise<{ frames: number[]; latency: number[
           resolve({ frames: frames.slice(1), latency, pending });
         }, duration + 50);
       }),
-    [MEASURE_MS, TICK_MS] as const,
+    [MEASURE_MS, TICK_MS, prefilled] as const,
   );
 }
 
@@ -146,7 +156,7 @@ async function main(): Promise<void> {
     console.log('in flight | frames | frame p50 | frame p95 | cmd→screen p50 | cmd→screen p95 | pending at end');
     for (const n of LEVELS) {
       await prefill(page, n);
-      const r = await measure(page);
+      const r = await measure(page, n);
       console.log(
         `${String(n).padStart(9)} | ${String(r.frames.length).padStart(6)} | ${ms(pct(r.frames, 50)).padStart(9)} | ${ms(pct(r.frames, 95)).padStart(9)} | ` +
           `${ms(pct(r.latency, 50)).padStart(14)} | ${ms(pct(r.latency, 95)).padStart(14)} | ${r.pending}`,

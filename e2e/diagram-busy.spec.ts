@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers.ts';
-import { cmd, setSpeed, view } from './diagram-helpers.ts';
+import { cmd, drawnLanes, lanes, setSpeed, settle, view } from './diagram-helpers.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -31,6 +31,51 @@ test('a busy scenario at 1280×720: windowed log, capped lanes, nothing overlapp
     return d ? Math.max(d.getBoundingClientRect().right, d.scrollWidth > d.clientWidth ? Infinity : 0) : Infinity;
   });
   expect(right).toBeLessThanOrEqual(360);
+});
+
+test('under a stream of commands the diagram draws compactly, says so and counts the rest, then draws in full', async ({ page }) => {
+  await openApp(page);
+  await page.locator('[aria-label="Console producer"]').click();
+  await cmd(page, 'XGROUP CREATE s g $ MKSTREAM');
+  await cmd(page, '100 XADD s * f v');
+  await cmd(page, 'XREADGROUP GROUP g alice COUNT 50 STREAMS s >');
+  // A stream of batches (a command every 20 ms), with what the diagram shows sampled while it runs.
+  const seen = await page.evaluate(
+    () =>
+      new Promise<{ note: boolean; tokens: number; more: string; entries: number; gaps: string[] }[]>((resolve) => {
+        const samples: { note: boolean; tokens: number; more: string; entries: number; gaps: string[] }[] = [];
+        let n = 0;
+        const timer = setInterval(() => {
+          window.__diagram?.type('producer', 'XADD s * f v\r');
+          const lane = document.querySelector('[data-consumer="alice"]');
+          samples.push({
+            note: document.querySelector('[data-testid="busy-note"]') !== null,
+            tokens: lane?.querySelectorAll('.token').length ?? 0,
+            more: lane?.querySelector('.more')?.textContent ?? '',
+            entries: document.querySelectorAll('[data-stream="s"] .entry').length,
+            gaps: [...document.querySelectorAll('[data-stream="s"] .gap')].map((g) => g.textContent?.trim() ?? ''),
+          });
+          if (++n === 30) {
+            clearInterval(timer);
+            resolve(samples);
+          }
+        }, 20);
+      }),
+  );
+  // Busy: the newest entries (older ones counted in a gap), alice's three oldest tokens and the other 47 counted.
+  const busy = seen.filter((x) => x.note);
+  expect(busy.length).toBeGreaterThan(0);
+  for (const x of busy) {
+    expect([x.tokens, x.more]).toEqual([3, '+47 more']);
+    expect(x.entries).toBeLessThanOrEqual(13);
+    expect(x.gaps.some((g) => /^⋯ \d+ entries/.test(g))).toBe(true);
+  }
+  // Settled: drawn in full again, without the note.
+  await settle(page);
+  await expect(page.getByTestId('busy-note')).toHaveCount(0);
+  expect(await drawnLanes(page, 'g')).toEqual(await lanes(page, 's', 'g'));
+  expect((await lanes(page, 's', 'g'))[0].split(' ')).toHaveLength(17);
+  await expect(page.locator('[data-consumer="alice"] .more')).toHaveText('+34 more');
 });
 
 test('hovering a token shows the command that inspects it; a log line highlights its tokens; pause holds the view', async ({ page }) => {

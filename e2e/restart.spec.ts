@@ -27,7 +27,8 @@ test('when the worker dies the page says so and restarts it from the last good s
 });
 
 test('a restart after commands on a big stream replays what came after the last snapshot', async ({ page }) => {
-  // Past 5,000 entries the worker snapshots at most once a second; the bridge journals the calls in between.
+  // Past 1,000 entries the worker snapshots at most once a second (less often for bigger streams); the bridge
+  // journals the calls in between.
   await openApp(page, '?start=1700000000000&step=1');
   await run(page, '6000 XADD big * f v');
   await idle(page, 'producer');

@@ -52,6 +52,17 @@ export interface BatchResult {
   /** The whole state after the batch, when it changed (a big stream is not copied again for every read). */
   readonly snapshot?: EngineSnapshot;
 }
+/** One console's commands in `execCalls`. */
+export interface ExecCall {
+  readonly id: number;
+  readonly argvs: readonly (readonly string[])[];
+}
+/** `execCalls`' answer: each call's steps (as `execBatch` would give them), then one summary for all. */
+export interface CallsResult {
+  readonly steps: readonly (readonly Step[])[];
+  readonly summary: Summary;
+  readonly snapshot?: EngineSnapshot;
+}
 /** A scenario step for `runSteps`: a command by client name, or a clock op. */
 export type NamedOp = { readonly client: string; readonly argv: readonly string[] } | { readonly advance: number } | { readonly clockStep: number };
 export interface RunOptions {
@@ -78,11 +89,20 @@ let unsaved = true;
 /** performance.now() of the last snapshot sent. */
 let lastSnapAt = -Infinity;
 /**
- * A snapshot costs time proportional to the data. Small playgrounds (lessons, docs examples) get one after every
- * change; past this many stream entries, at most one per interval: the bridge replays the batches since.
+ * A snapshot costs time proportional to the data, twice: the worker copies it out and the page's main thread copies
+ * it in (a few ms per 1,000 entries, in one piece). Small playgrounds (lessons, docs examples: a few dozen entries)
+ * get one after every change; past BIG_ENTRIES stream entries, at most one per interval, and the interval grows
+ * with the data (a second per ENTRIES_PER_SECOND), so copying stays a small share of the page's time however big
+ * the stream: a busy producer does not stall the page that draws it. The bridge replays the batches since.
  */
-const BIG_ENTRIES = 5_000;
+const BIG_ENTRIES = 1_000;
 const SNAPSHOT_INTERVAL_MS = 1_000;
+const ENTRIES_PER_SECOND = 5_000;
+
+function snapshotDue(): boolean {
+  const n = entryCount();
+  return n <= BIG_ENTRIES || performance.now() - lastSnapAt >= SNAPSHOT_INTERVAL_MS * Math.max(1, n / ENTRIES_PER_SECOND);
+}
 
 function entryCount(): number {
   let n = 0;
@@ -125,6 +145,17 @@ function summary(): Summary {
   return { now: clock.now(), clock: clock.kind, step: clock instanceof VirtualClock ? clock.stepPerCommand : 0, clients, keys, streams, view: viewState(engine) };
 }
 
+/** Run commands for one client in order, stopping after the first that blocks. */
+function runCommands(id: number, argvs: readonly (readonly string[])[]): Step[] {
+  const steps: Step[] = [];
+  for (const argv of argvs) {
+    const r = engine.exec(id, argv);
+    steps.push({ argv, reply: r.reply && asSeen(id, r.reply), events: r.events, woken: wakes(r.woken) });
+    if (r.reply === null) break;
+  }
+  return steps;
+}
+
 function result(steps: Step[]): BatchResult {
   schedule();
   const key = stateKey();
@@ -132,7 +163,7 @@ function result(steps: Step[]): BatchResult {
   const forced = lastKey === '';
   lastKey = key;
   let snapshot: EngineSnapshot | undefined;
-  if (unsaved && (forced || performance.now() - lastSnapAt >= SNAPSHOT_INTERVAL_MS || entryCount() <= BIG_ENTRIES)) {
+  if (unsaved && (forced || snapshotDue())) {
     snapshot = engine.snapshot();
     unsaved = false;
     lastSnapAt = performance.now();
@@ -180,13 +211,17 @@ const api = {
   },
   /** Run commands for one client in order, stopping after the first that blocks. */
   execBatch(id: number, argvs: readonly (readonly string[])[]): BatchResult {
-    const steps: Step[] = [];
-    for (const argv of argvs) {
-      const r = engine.exec(id, argv);
-      steps.push({ argv, reply: r.reply && asSeen(id, r.reply), events: r.events, woken: wakes(r.woken) });
-      if (r.reply === null) break;
-    }
-    return result(steps);
+    return result(runCommands(id, argvs));
+  },
+  /**
+   * Several consoles' commands in one round trip (typed in the same moment), run call after call as separate
+   * `execBatch` calls would be. One summary (and view) for all: a busy page then receives and reads one instead of
+   * one per console.
+   */
+  execCalls(calls: readonly ExecCall[]): CallsResult {
+    const steps = calls.map((c) => runCommands(c.id, c.argvs));
+    const r = result(steps.flat());
+    return { steps, summary: r.summary, snapshot: r.snapshot };
   },
   advance(ms: number): BatchResult {
     const o = engine.advance(ms);

@@ -41,6 +41,8 @@ const rectOf = (el: Element | undefined): Rect | null => {
 export class DomAnimator implements Animator {
   readonly recorded: RecordedAnimation[] = [];
   private pending: { rec: RecordedAnimation; oldTo: Rect | null }[] = [];
+  /** Flights and glows in progress. */
+  private readonly running = new Set<ReturnType<Element['animate']>>();
   /** Flights in progress (for tests waiting for the diagram to settle). */
   inFlight = 0;
 
@@ -101,6 +103,11 @@ export class DomAnimator implements Animator {
     });
   }
 
+  /** Stop everything still flying (a stream of batches began: what flies has moved on already). */
+  cancel(): void {
+    for (const a of [...this.running]) a.cancel();
+  }
+
   private record(rec: RecordedAnimation): void {
     this.recorded.push(rec);
     if (this.recorded.length > RECORD_KEPT) this.recorded.splice(0, this.recorded.length - RECORD_KEPT);
@@ -125,10 +132,12 @@ export class DomAnimator implements Animator {
         : [{ transform: 'translate(0,0)', opacity: 0.95 }, { transform: `translate(${dx}px, ${dy}px)`, opacity: 0.95 }];
     this.inFlight++;
     const anim = el.animate(frames, { duration: ms, delay, easing: 'cubic-bezier(.3,.7,.3,1)', fill: 'both' });
+    this.running.add(anim);
     const done = () => {
       el.remove();
       rec.endedAt = performance.now();
       this.inFlight--;
+      this.running.delete(anim);
     };
     anim.onfinish = done;
     anim.oncancel = done;
@@ -141,9 +150,11 @@ export class DomAnimator implements Animator {
     }
     this.inFlight++;
     const anim = el.animate([{ boxShadow: '0 0 0 3px var(--focus)' }, { boxShadow: '0 0 0 0 transparent' }], { duration: ms });
+    this.running.add(anim);
     const done = () => {
       rec.endedAt = performance.now();
       this.inFlight--;
+      this.running.delete(anim);
     };
     anim.onfinish = done;
     anim.oncancel = done;

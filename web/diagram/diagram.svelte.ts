@@ -35,6 +35,8 @@ export interface Animator {
   before(p: Plan): void;
   /** Measure where everything lands, after the view changed, and animate. */
   after(p: Plan, speed: Speed, reducedMotion: boolean): void;
+  /** Stop what is still flying. */
+  cancel(): void;
 }
 
 const LOG_KEPT = 200;
@@ -48,8 +50,19 @@ interface PendingFrame {
   done: Promise<void>;
 }
 
-/** Batches closer together than this are a stream: drawn together, without flights. */
+/** Batches closer together than this are a stream: drawn without flights, compactly. */
 const BUSY_MS = 50;
+/** While busy, draws are at least this far apart: every other frame at most (each waits for the next frame too). */
+const DRAW_GAP_MS = 33;
+/** A stream of batches has ended when none came for this long: the diagram then draws in full again. */
+const SETTLE_MS = 150;
+/**
+ * What a compact (busy) draw shows: the newest entries of each stream log, the oldest tokens of each lane, the
+ * newest narrated lines. Everything else is counted in gaps and "+N more" markers until the stream settles.
+ */
+export const COMPACT = { entries: 12, tokens: 3, lines: 12 } as const;
+/** Narrated lines drawn when not busy. */
+export const LINES_DRAWN = 60;
 const now = (): number => performance.now();
 
 /** The next animation frame in a browser; a macrotask elsewhere (unit tests). */
@@ -71,6 +84,12 @@ export class DiagramState {
   touched = $state.raw<ReadonlySet<string>>(anchorSet());
   /** The command that would inspect the hovered or focused thing. */
   inspect = $state('');
+  /**
+   * Batches are streaming in: the diagram draws compactly (see COMPACT) and says so, and draws in full again once
+   * they stop. Nobody can read a hundred tokens that change twenty times a second, and drawing them all would
+   * leave the page no time for anything else.
+   */
+  compact = $state(false);
   /** Batches drawn so far (tests and the bench wait on it). */
   drawn = 0;
   /** Batches waiting while paused. */
@@ -82,6 +101,7 @@ export class DiagramState {
   private frame: PendingFrame | null = null;
   /** When the last frame was drawn (performance.now()). */
   private lastDrawAt = -Infinity;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
   private running: Promise<void> = Promise.resolve();
 
@@ -129,21 +149,43 @@ export class DiagramState {
     const next: PendingFrame = { view, events: [...events], lines, touched, batches: 1, done: Promise.resolve() };
     this.frame = next;
     next.done = new Promise<void>((resolve) => {
-      // Under a stream of batches, redraw at most every BUSY_MS and without flights: nobody can follow 60 animated
-      // updates a second, and measuring them all would freeze the page. A lone command animates as usual.
+      // Under a stream of batches, redraw at most every DRAW_GAP_MS, without flights and compactly: nobody can
+      // follow 60 animated updates a second, and measuring them all would freeze the page. A lone command animates
+      // as usual. Busy: several batches in one frame, one that came within BUSY_MS of the last draw, or any batch
+      // before the last busy draw settled (so a stream does not flip between compact and full draws).
       const since = now() - this.lastDrawAt;
+      const streaming = since < BUSY_MS || this.settleTimer !== null;
       const run = () => {
         this.frame = null;
-        const busy = next.batches > 1 || now() - this.lastDrawAt < BUSY_MS;
+        const busy = next.batches > 1 || streaming || this.settleTimer !== null;
         this.lastDrawAt = now();
+        this.setCompact(busy);
         this.flushText(next.lines, next.touched);
         this.running = this.running.then(() => this.draw(next.view, next.events, next.batches, !busy));
         void this.running.then(resolve);
       };
-      if (since < BUSY_MS) setTimeout(() => nextFrame(run), BUSY_MS - since);
+      const wait = streaming ? DRAW_GAP_MS - since : 0;
+      if (wait > 0) setTimeout(() => nextFrame(run), wait);
       else nextFrame(run);
     });
     return next.done;
+  }
+
+  /** Draw compactly while busy; once no batch came for SETTLE_MS, in full again (the same view, nothing new). */
+  private setCompact(busy: boolean): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    if (this.compact !== busy) {
+      // A stream began: flights from the lone command before it would land on places that have moved on.
+      if (busy) this.animator?.cancel();
+      this.compact = busy;
+    }
+    if (!busy) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      // A batch still waiting for its frame decides for itself.
+      if (!this.frame) this.compact = false;
+    }, SETTLE_MS);
   }
 
   private flushText(lines: readonly LogLine[], touched: readonly string[]): void {

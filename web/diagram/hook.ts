@@ -14,7 +14,7 @@ export interface DiagramHook {
   animations(): RecordedAnimation[];
   /** Forget recorded animations (so a test step sees only its own). */
   clearAnimations(): void;
-  /** Animations still flying. */
+  /** Animations still flying, plus one while a compact (busy) draw waits to be drawn in full: not settled yet. */
   inFlight(): number;
   /** Batches drawn so far (each ingest that reached the screen). */
   drawn(): number;
@@ -40,7 +40,7 @@ export function installDiagramHook(ds: DiagramState, animator: DomAnimator, type
     clearAnimations: () => {
       animator.recorded.length = 0;
     },
-    inFlight: () => animator.inFlight,
+    inFlight: () => animator.inFlight + (ds.compact ? 1 : 0),
     drawn: () => ds.drawn,
     type,
   };

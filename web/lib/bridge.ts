@@ -6,7 +6,14 @@
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { EngineSnapshot } from '../../engine/index.ts';
-import type { BatchResult, ClockOptions, EngineApi, NamedOp, RunOptions } from '../../engine/worker.ts';
+import type { BatchResult, CallsResult, ClockOptions, EngineApi, ExecCall, NamedOp, RunOptions } from '../../engine/worker.ts';
+
+/** A worker call whose answer is a new state (the journal replays them after a restart). */
+type Op = (r: Remote<EngineApi>) => Promise<BatchResult | CallsResult>;
+
+const isCalls = (r: BatchResult | CallsResult): r is CallsResult => r.steps.length > 0 && Array.isArray(r.steps[0]);
+/** Several consoles' answers as one batch (what a restart shows after replaying a journaled group). */
+const batchOf = (r: BatchResult | CallsResult): BatchResult => (isCalls(r) ? { steps: r.steps.flat(), summary: r.summary, snapshot: r.snapshot } : r);
 
 export class WorkerDied extends Error {
   constructor() {
@@ -36,7 +43,9 @@ export class EngineBridge {
   /** Counts restarts, so a replay that outlived its worker does not start another. */
   private generation = 0;
   /** Completed state-changing calls since `lastSnapshot`, replayed in order after a restart. */
-  private journal: ((r: Remote<EngineApi>) => Promise<unknown>)[] = [];
+  private journal: Op[] = [];
+  /** Consoles' commands waiting for the end of the current task, to travel in one message (see execBatch). */
+  private waiting: { call: ExecCall; settle: (r: Promise<BatchResult>) => void }[] = [];
 
   constructor(
     private readonly clock: ClockOptions,
@@ -71,8 +80,25 @@ export class EngineBridge {
   disconnect(id: number) {
     return this.call((r) => r.disconnect(id));
   }
-  execBatch(id: number, argvs: readonly (readonly string[])[]) {
-    return this.call((r) => r.execBatch(id, argvs));
+  /**
+   * Run one console's commands. Consoles that submit in the same task (a paste into several, a benchmark typing into
+   * all of them) share one round trip: one message out, one back with one summary, instead of one per console.
+   * Order is kept: any other call first sends what waits here.
+   */
+  execBatch(id: number, argvs: readonly (readonly string[])[]): Promise<BatchResult> {
+    return new Promise<BatchResult>((resolve) => {
+      this.waiting.push({ call: { id, argvs }, settle: resolve });
+      if (this.waiting.length === 1) queueMicrotask(() => this.sendWaiting());
+    });
+  }
+
+  private sendWaiting(): void {
+    const waiting = this.waiting;
+    if (waiting.length === 0) return;
+    this.waiting = [];
+    const calls = waiting.map((w) => w.call);
+    const all = this.call((r) => r.execCalls(calls));
+    waiting.forEach((w, i) => w.settle(all.then((res) => ({ steps: res.steps[i], summary: res.summary, snapshot: res.snapshot }))));
   }
   advance(ms: number) {
     return this.call((r) => r.advance(ms));
@@ -95,14 +121,15 @@ export class EngineBridge {
     return this.call((r) => r.restore(snapshot));
   }
 
-  private async call<T extends BatchResult>(f: (r: Remote<EngineApi>) => Promise<T>): Promise<T> {
+  private async call<T extends BatchResult | CallsResult>(f: (r: Remote<EngineApi>) => Promise<T>): Promise<T> {
+    this.sendWaiting();
     if (!this.ready || !this.remote) throw new WorkerDied();
     await this.ready;
     return this.keep(await this.race(f(this.remote)), f);
   }
 
   /** Remember a result's snapshot; a completed call without one joins the journal (null: not replayable). */
-  private keep<T extends BatchResult>(r: T, op: ((r: Remote<EngineApi>) => Promise<unknown>) | null): T {
+  private keep<T extends BatchResult | CallsResult>(r: T, op: Op | null): T {
     if (r.snapshot) {
       this.lastSnapshot = r.snapshot;
       this.journal = [];
@@ -135,8 +162,7 @@ export class EngineBridge {
       for (const op of journal) {
         const remote = this.remote;
         if (!remote) throw new WorkerDied();
-        const r = (await this.race(op(remote))) as BatchResult;
-        last = this.keep(r, op);
+        last = batchOf(this.keep(await this.race(op(remote)), op));
       }
       return last;
     };

@@ -242,7 +242,11 @@ export class Playground {
   }
 
   private refresh(s: ConsoleSession): void {
-    this.consoles = this.consoles.map((c) => (c.uid === s.uid ? info(s) : c));
+    // Every command marks its console busy and idle again; only a visible change (name, client, blocked) re-renders.
+    const next = info(s);
+    const same = (c: ConsoleInfo) => c.name === next.name && c.clientId === next.clientId && c.blockedOn === next.blockedOn;
+    if (this.consoles.some((c) => c.uid === s.uid && same(c))) return;
+    this.consoles = this.consoles.map((c) => (c.uid === s.uid ? next : c));
   }
 
   private freeName(): string {

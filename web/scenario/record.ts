@@ -2,7 +2,8 @@
  * Timeline steps as the app keeps them: the scenario step plus what it printed (so consoles can be redrawn at any
  * point without re-running anything), and the pure helpers that turn engine results into them and back.
  */
-import { binaryToUtf8, formatReply, type EngineSnapshot, type Reply } from '../../engine/index.ts';
+import { formatReply, type EngineSnapshot, type Reply } from '../../engine/index.ts';
+import { utf8 } from '../lib/utf8.ts';
 import type { NamedOp, Step as WorkerStep } from '../../engine/worker.ts';
 import { isAdvanceStep, isClockStepStep, isCommandStep, type Step } from './format.ts';
 import { lineToArgv } from './command-text.ts';
@@ -22,11 +23,9 @@ export interface TStep {
 
 export type SessionTimeline = Timeline<TStep, EngineSnapshot>;
 
-/** redis-cli text of a reply; plain ASCII (most replies) skips the UTF-8 decode. */
+/** redis-cli text of a reply. */
 export function replyText(r: Reply): string {
-  const t = formatReply(r);
-  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 0x7f) return binaryToUtf8(t);
-  return t;
+  return utf8(formatReply(r));
 }
 
 /** What a command step printed: its reply, or for a blocked one, the reply it was woken with (if shown). */

@@ -88,9 +88,9 @@ export class ScenarioSession {
   /** The note at or just before the head, shown beside the timeline. */
   get note(): string {
     void this.version;
-    const steps = this.tl.steps(this.tl.head);
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const s = steps[i].step;
+    // Walk back from the head (not the whole branch: this runs after every command of a long session).
+    for (let n = this.tl.node(this.tl.head); n.step !== null; n = this.tl.node(n.parent)) {
+      const s = n.step.step;
       if (isNoteStep(s)) return s.note;
       if (isCommandStep(s)) break;
     }

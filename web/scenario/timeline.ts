@@ -45,6 +45,8 @@ export interface Plan<S, K> {
 
 export class Timeline<S, K> {
   private readonly nodes = new Map<number, TimelineNode<S, K>>();
+  /** Nodes without children (the root only while it has none): one per branch, so listing branches never walks every node. */
+  private readonly leaves = new Set<number>([0]);
   private nextId = 1;
   private past: Position[] = [];
   private future: Position[] = [];
@@ -96,6 +98,8 @@ export class Timeline<S, K> {
     const n: TimelineNode<S, K> = { id: this.nextId++, parent: parent.id, depth: parent.depth + 1, step, children: [], key: undefined };
     this.nodes.set(n.id, n);
     parent.children.push(n.id);
+    this.leaves.delete(parent.id);
+    this.leaves.add(n.id);
     this.head = n.id;
     this.tip = n.id;
     return n.id;
@@ -143,9 +147,12 @@ export class Timeline<S, K> {
   /** Every leaf is a branch; the current one is the leaf of the path being shown. */
   branches(): Branch[] {
     const out: Branch[] = [];
+    const tips = [...this.leaves].filter((id) => id !== 0);
+    // One branch (the usual case, however long): it is the current one, and nothing needs walking.
+    if (tips.length === 1 && tips[0] === this.tip) return [{ tip: this.tip, forkDepth: this.length, length: this.length, current: true }];
     const onPath = new Set([0, ...this.pathTo()]);
-    for (const n of this.nodes.values()) {
-      if (n.children.length > 0 || n.id === 0) continue;
+    for (const id of tips) {
+      const n = this.node(id);
       let f = n;
       while (!onPath.has(f.id)) f = this.node(f.parent);
       out.push({ tip: n.id, forkDepth: f.depth, length: n.depth, current: n.id === this.tip });
@@ -173,7 +180,9 @@ export class Timeline<S, K> {
     while (cur.parent >= 0) {
       const parent = this.node(cur.parent);
       this.nodes.delete(cur.id);
+      this.leaves.delete(cur.id);
       parent.children.splice(parent.children.indexOf(cur.id), 1);
+      if (parent.children.length === 0) this.leaves.add(parent.id);
       if (parent.children.length > 0 || parent.id === 0 || this.isAncestor(parent.id, this.tip)) break;
       cur = parent;
     }
