@@ -161,25 +161,6 @@ export class StreamNode {
     return this.vals[this.off[i] + j];
   }
 
-  /** Entry i's flat field/value list mapped through `f` (replies build their items without an extra array). */
-  mapFv<T>(i: number, f: (s: string) => T): T[] {
-    const start = this.off[i];
-    const vals = this.vals;
-    if (this.flags[i] & FLAG_SAMEFIELDS) {
-      const mf = this.masterFields;
-      const out = new Array<T>(mf.length * 2);
-      for (let j = 0; j < mf.length; j++) {
-        out[2 * j] = f(mf[j]);
-        out[2 * j + 1] = f(vals[start + j]);
-      }
-      return out;
-    }
-    const n = this.off[i + 1] - start;
-    const out = new Array<T>(n);
-    for (let j = 0; j < n; j++) out[j] = f(vals[start + j]);
-    return out;
-  }
-
   /** Sum of field and value lengths of entry i (what MAXSIZE-style limits and memory counts use). */
   bytesAt(i: number): number {
     let n = 0;
