@@ -42,8 +42,8 @@ test('under a stream of commands the diagram draws compactly, says so and counts
   // A stream of batches (a command every 20 ms), with what the diagram shows sampled while it runs.
   const seen = await page.evaluate(
     () =>
-      new Promise<{ note: boolean; tokens: number; more: string; entries: number; gaps: string[] }[]>((resolve) => {
-        const samples: { note: boolean; tokens: number; more: string; entries: number; gaps: string[] }[] = [];
+      new Promise<{ note: boolean; tokens: number; more: string; entries: number; gaps: string[]; live: string; said: string }[]>((resolve) => {
+        const samples: { note: boolean; tokens: number; more: string; entries: number; gaps: string[]; live: string; said: string }[] = [];
         let n = 0;
         const timer = setInterval(() => {
           window.__diagram?.type('producer', 'XADD s * f v\r');
@@ -54,6 +54,8 @@ test('under a stream of commands the diagram draws compactly, says so and counts
             more: lane?.querySelector('.more')?.textContent ?? '',
             entries: document.querySelectorAll('[data-stream="s"] .entry').length,
             gaps: [...document.querySelectorAll('[data-stream="s"] .gap')].map((g) => g.textContent?.trim() ?? ''),
+            live: document.querySelector('.log ol')?.getAttribute('aria-live') ?? '',
+            said: document.querySelector('[data-testid="log-announcement"]')?.textContent ?? '',
           });
           if (++n === 30) {
             clearInterval(timer);
@@ -69,10 +71,15 @@ test('under a stream of commands the diagram draws compactly, says so and counts
     expect([x.tokens, x.more]).toEqual([3, '+47 more']);
     expect(x.entries).toBeLessThanOrEqual(13);
     expect(x.gaps.some((g) => /^⋯ \d+ entries/.test(g))).toBe(true);
+    // Screen readers hear a summary every few seconds, not each of the lines streaming into the log.
+    expect(x.live).toBe('off');
   }
-  // Settled: drawn in full again, without the note.
+  expect(busy.some((x) => /^Busy: \d+ events? since the last summary; the newest: \S/.test(x.said))).toBe(true);
+  // Settled: drawn in full again, without the note, and the log's lines are announced again.
   await settle(page);
   await expect(page.getByTestId('busy-note')).toHaveCount(0);
+  await expect(page.getByTestId('log-announcement')).toHaveText(/^Settled/);
+  await expect(page.locator('.log ol')).toHaveAttribute('aria-live', 'polite');
   expect(await drawnLanes(page, 'g')).toEqual(await lanes(page, 's', 'g'));
   expect((await lanes(page, 's', 'g'))[0].split(' ')).toHaveLength(17);
   await expect(page.locator('[data-consumer="alice"] .more')).toHaveText('+34 more');

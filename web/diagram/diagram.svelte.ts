@@ -63,6 +63,8 @@ const SETTLE_MS = 150;
 export const COMPACT = { entries: 12, tokens: 3, lines: 12 } as const;
 /** Narrated lines drawn when not busy. */
 export const LINES_DRAWN = 60;
+/** While busy, screen readers hear a summary at most this often instead of every narrated line. */
+export const ANNOUNCE_MS = 5_000;
 const now = (): number => performance.now();
 
 /** The next animation frame in a browser; a macrotask elsewhere (unit tests). */
@@ -90,6 +92,11 @@ export class DiagramState {
    * leave the page no time for anything else.
    */
   compact = $state(false);
+  /**
+   * What screen readers hear while busy. The log's own lines are announced one by one only while the diagram is
+   * not busy: a hundred lines a second would bury everything else they say.
+   */
+  announcement = $state('');
   /** Batches drawn so far (tests and the bench wait on it). */
   drawn = 0;
   /** Batches waiting while paused. */
@@ -103,6 +110,9 @@ export class DiagramState {
   private lastDrawAt = -Infinity;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
+  /** Narrated lines not yet summarised while busy, and when the last summary was given. */
+  private unannounced = 0;
+  private lastAnnounceAt = -Infinity;
   private running: Promise<void> = Promise.resolve();
 
   /** Hovering or focusing something: highlight it (and what it names) and show the command that inspects it. */
@@ -178,19 +188,41 @@ export class DiagramState {
     if (this.compact !== busy) {
       // A stream began: flights from the lone command before it would land on places that have moved on.
       if (busy) this.animator?.cancel();
+      else this.announceSettled();
       this.compact = busy;
     }
     if (!busy) return;
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
       // A batch still waiting for its frame decides for itself.
-      if (!this.frame) this.compact = false;
+      if (this.frame) return;
+      this.announceSettled();
+      this.compact = false;
     }, SETTLE_MS);
   }
 
   private flushText(lines: readonly LogLine[], touched: readonly string[]): void {
     if (lines.length > 0) this.log = [...this.log, ...lines].slice(-LOG_KEPT);
     if (touched.length > 0) this.touched = anchorSet(touched);
+    if (this.compact && lines.length > 0) this.announceBusy(lines);
+  }
+
+  /** While busy: count the narrated lines, and every ANNOUNCE_MS say how many came and what the newest said. */
+  private announceBusy(lines: readonly LogLine[]): void {
+    this.unannounced += lines.length;
+    if (now() - this.lastAnnounceAt < ANNOUNCE_MS) return;
+    const n = this.unannounced;
+    this.announcement = `Busy: ${n} ${n === 1 ? 'event' : 'events'} since the last summary; the newest: ${lines[lines.length - 1].text}`;
+    this.unannounced = 0;
+    this.lastAnnounceAt = now();
+  }
+
+  /** The stream of batches ended: say so, with what came after the last summary. */
+  private announceSettled(): void {
+    const n = this.unannounced;
+    this.announcement = n > 0 ? `Settled after ${n} more ${n === 1 ? 'event' : 'events'}; the log lists the newest.` : 'Settled; the log lists the newest events.';
+    this.unannounced = 0;
+    this.lastAnnounceAt = -Infinity;
   }
 
   setPaused(p: boolean): Promise<void> {
