@@ -38,6 +38,14 @@ test.describe('a console', () => {
     expect(await page.evaluate(() => window.__playground?.history('producer'))).toEqual(['ECHO first', 'ECHO second', 'ECHO first']);
   });
 
+  test('keeps history across a reload, even one right after the command', async ({ page }) => {
+    await run(page, 'ECHO kept');
+    await idle(page, 'producer');
+    // Saves are coalesced off the typing path; leaving the page writes what is still waiting.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => window.__playground?.history('producer'))).toEqual(['ECHO kept']);
+  });
+
   test('completes command names with Tab', async ({ page }) => {
     await page.keyboard.type('xgro');
     await page.keyboard.press('Tab');

@@ -33,9 +33,6 @@ export function installTestHook(pg: Playground): void {
     killWorker: () => pg.bridge.terminate('killed by the test hook'),
     health: () => pg.health.kind,
     readyAt: () => pg.readyAt,
-    history: (name) => {
-      const v: unknown = JSON.parse(localStorage.getItem(`streams-playground:history:${name}`) ?? '[]');
-      return Array.isArray(v) ? v.map(String) : [];
-    },
+    history: (name) => [...(byName(name)?.history.entries ?? [])],
   };
 }

@@ -8,9 +8,24 @@ export interface HistoryStore {
   save(lines: readonly string[]): void;
 }
 
-/** localStorage under a key that may change (a renamed console keeps its history). */
-export function localStore(key: () => string): HistoryStore {
-  return {
+/** Saves waiting to be written, by store: typing a command must not wait for localStorage. */
+const unsaved = new Map<HistoryStore, () => void>();
+
+/** Write every history save still waiting (the page is going away). */
+export function flushHistories(): void {
+  for (const write of [...unsaved.values()]) write();
+}
+globalThis.addEventListener?.('pagehide', flushHistories);
+
+/**
+ * localStorage under a key that may change (a renamed console keeps its history). Saves are coalesced and written
+ * `delayMs` after the first: a console fed ten commands a second would otherwise serialise and store its whole
+ * history ten times a second, on the thread that draws the page.
+ */
+export function localStore(key: () => string, delayMs = 500): HistoryStore {
+  let latest: readonly string[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const store: HistoryStore = {
     load() {
       try {
         const v: unknown = JSON.parse(globalThis.localStorage?.getItem(key()) ?? '[]');
@@ -20,13 +35,24 @@ export function localStore(key: () => string): HistoryStore {
       }
     },
     save(lines) {
-      try {
-        globalThis.localStorage?.setItem(key(), JSON.stringify(lines));
-      } catch {
-        // Storage full or disabled: history stays in memory.
+      latest = [...lines];
+      if (timer === null) {
+        timer = setTimeout(write, delayMs);
+        unsaved.set(store, write);
       }
     },
   };
+  function write(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    unsaved.delete(store);
+    try {
+      globalThis.localStorage?.setItem(key(), JSON.stringify(latest));
+    } catch {
+      // Storage full or disabled: history stays in memory.
+    }
+  }
+  return store;
 }
 
 export class History {

@@ -41,6 +41,8 @@ export class ConsoleSession {
   state: State = 'idle';
   /** The command this console waits on while blocked. */
   blockedOn = '';
+  /** What the up arrow and Ctrl-R recall (saved to localStorage off the typing path). */
+  readonly history: History;
   private readonly input: LineInput;
   private typeahead = '';
   private cursorRow = 0;
@@ -55,9 +57,9 @@ export class ConsoleSession {
     readonly term: Terminal,
     private readonly host: ConsoleHost,
   ) {
-    const history = new History(localStore(() => `streams-playground:history:${this.name}`));
+    this.history = new History(localStore(() => `streams-playground:history:${this.name}`));
     this.input = new LineInput(
-      history,
+      this.history,
       (line, cursor) => complete(line, cursor, host.summary(), this.db()),
       (line) => this.hint(line),
     );

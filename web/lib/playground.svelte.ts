@@ -9,6 +9,7 @@ import type { BatchResult, ClockOptions, Summary } from '../../engine/worker.ts'
 import type { MetaAction } from '../console/meta.ts';
 import { META_HELP } from '../console/meta.ts';
 import { ConsoleSession, type ConsoleHost } from '../console/session.ts';
+import { flushHistories } from '../console/history.ts';
 import { makeTerminal, TERMINAL_THEMES } from '../console/terminal.ts';
 import { EngineBridge } from './bridge.ts';
 import { describeClock } from './clock-text.ts';
@@ -120,6 +121,7 @@ export class Playground {
     const clean = name.trim().slice(0, 32);
     if (!s || !clean) return;
     const old = `streams-playground:history:${s.name}`;
+    flushHistories(); // a save still waiting would land under the new name, but the copy below must be current
     try {
       const h = localStorage.getItem(old);
       if (h !== null) localStorage.setItem(`streams-playground:history:${clean}`, h);
