@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectText, idle, openApp, run, text } from './helpers.ts';
+import { expectText, idle, openApp, run, selectConsole, text } from './helpers.ts';
 
 test.describe('a console', () => {
   test.beforeEach(async ({ page }) => {
@@ -44,6 +44,22 @@ test.describe('a console', () => {
     // Saves are coalesced off the typing path; leaving the page writes what is still waiting.
     await page.reload();
     await expect.poll(() => page.evaluate(() => window.__playground?.history('producer'))).toEqual(['ECHO kept']);
+  });
+
+  test('draws a mouse selection in a console first shown late, and clears it on click', async ({ page }) => {
+    // alice starts hidden: the redraws skipped while nothing is selected must not hide a real selection later.
+    await selectConsole(page, 'alice');
+    await run(page, 'ECHO selectme');
+    await expectText(page, 'alice', '"selectme"');
+    const box = await page.locator('[aria-label="Console alice"] .xterm-screen').boundingBox();
+    if (!box) throw new Error('no console screen');
+    await page.mouse.move(box.x + 4, box.y + 6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 40, { steps: 5 });
+    await page.mouse.up();
+    await expect(page.locator('[aria-label="Console alice"] .xterm-selection div').first()).toBeVisible();
+    await page.mouse.click(box.x + 4, box.y + box.height - 6);
+    await expect(page.locator('[aria-label="Console alice"] .xterm-selection div')).toHaveCount(0);
   });
 
   test('completes command names with Tab', async ({ page }) => {

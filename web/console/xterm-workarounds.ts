@@ -36,8 +36,11 @@ function skipEmptySelectionRedraws(renderService: unknown): boolean {
   const original = field(renderService, 'handleSelectionChanged');
   if (!isObject(renderService) || !isObject(state) || typeof original !== 'function') return false;
   const forward = original as SelectionHandler;
-  /** Whether the renderer was last told about a selection (so it may have one drawn). */
-  let drawn = true;
+  /**
+   * Whether the renderer was last told about a selection (so it may have one drawn). A terminal starts with none:
+   * forwarding the first empty change would fully redraw a console that was never shown, measuring every glyph.
+   */
+  let drawn = false;
   const handler: SelectionHandler = (start, end, columnSelectMode) => {
     // A click leaves a zero-length selection (start = end): nothing to draw either.
     const selected = start !== undefined && end !== undefined && (start[0] !== end[0] || start[1] !== end[1]);
