@@ -2,7 +2,22 @@
  * A sorted map keyed by stream ID, for PELs (Redis uses a rax). Items are the values themselves (they carry `ms`
  * and `seq`), kept in sorted chunks so inserts at the end, deletes anywhere and range scans are all cheap.
  */
-import { idLt, type StreamId } from './ids.ts';
+import { compareIds, type StreamId } from './ids.ts';
+
+/**
+ * a < b. PEL maps get their own comparison rather than the shared `idLt`: V8 keeps type feedback per function, and
+ * compareIds, called with every shape of ID object the engine has, reads `ms`/`seq` megamorphically.
+ */
+function lt(a: StreamId, b: StreamId): boolean {
+  const am = a.ms;
+  const bm = b.ms;
+  const as = a.seq;
+  const bs = b.seq;
+  if (typeof am === 'number' && typeof bm === 'number' && typeof as === 'number' && typeof bs === 'number') {
+    return am !== bm ? am < bm : as < bs;
+  }
+  return compareIds(a, b) < 0;
+}
 
 const CHUNK = 128;
 
@@ -18,7 +33,7 @@ export class IdMap<T extends StreamId> {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const c = this.chunks[mid];
-      if (idLt(c[c.length - 1], id)) lo = mid + 1;
+      if (lt(c[c.length - 1], id)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -30,7 +45,7 @@ export class IdMap<T extends StreamId> {
     let hi = c.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (idLt(c[mid], id)) lo = mid + 1;
+      if (lt(c[mid], id)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -57,7 +72,7 @@ export class IdMap<T extends StreamId> {
       return;
     }
     const lastChunk = this.chunks[n - 1];
-    if (idLt(lastChunk[lastChunk.length - 1], item)) {
+    if (lt(lastChunk[lastChunk.length - 1], item)) {
       if (lastChunk.length < CHUNK) lastChunk.push(item);
       else this.chunks.push([item]);
       this.size++;

@@ -37,6 +37,9 @@ export function u64Dec(v: U64): U64 {
 
 export const isMaxU64 = (v: U64): boolean => v === U64_MAX;
 
+/** Whether `x` is the maximum ID (`>` in XREADGROUP), without the bigint compare compareIds would make. */
+export const isMaxId = (x: StreamId): boolean => x === MAX_ID || (x.ms === U64_MAX && x.seq === U64_MAX);
+
 export function id(ms: U64, seq: U64): StreamId {
   return { ms, seq };
 }
@@ -97,8 +100,11 @@ export function formatIdParts(ms: U64, seq: U64): string {
 let lastMs: U64 = 0;
 let lastMsDash = '0-';
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
+/** Texts of the small numbers most sequence parts are: a load instead of a number-to-string conversion. */
+const SMALL_TEXTS: readonly string[] = Array.from({ length: 1024 }, (_, i) => String(i));
 
 function u64Text(v: U64): string {
+  if (typeof v === 'number' && v < 1024) return SMALL_TEXTS[v];
   if (typeof v === 'bigint' || v < 1073741824) return String(v);
   const hi = Math.floor(v / 1e8);
   const lo = String(v - hi * 1e8);

@@ -60,8 +60,8 @@ export class StreamNode {
   masterFieldReplies: readonly Reply[] | null = null;
 
   /** The master ID's halves as plain numbers (NaN when not safe integers): node lookups compare these. */
-  private readonly masterMs: number;
-  private readonly masterSeq: number;
+  readonly masterMs: number;
+  readonly masterSeq: number;
 
   constructor(first: StreamId, fields: readonly string[], capacity: number) {
     this.master = first;
@@ -149,16 +149,20 @@ export class StreamNode {
     return (this.flags[i] & FLAG_SAMEFIELDS) !== 0;
   }
 
-  /** How many items entry i's flat field/value list has (two per pair). */
-  fvLength(i: number): number {
-    if (this.flags[i] & FLAG_SAMEFIELDS) return this.masterFields.length * 2;
-    return this.off[i + 1] - this.off[i];
+  /**
+   * The node's stored items, read-only: entry i's are `values[valuesStart(i) .. valuesEnd(i))`, its values only when
+   * it has the master fields, else field, value, field, value… (reply builders read them in place).
+   */
+  get values(): readonly string[] {
+    return this.vals;
   }
 
-  /** Item j of entry i's flat field/value list (replies read them one by one, without a list per entry). */
-  fvItem(i: number, j: number): string {
-    if (this.flags[i] & FLAG_SAMEFIELDS) return (j & 1) === 0 ? this.masterFields[j >> 1] : this.vals[this.off[i] + (j >> 1)];
-    return this.vals[this.off[i] + j];
+  valuesStart(i: number): number {
+    return this.off[i];
+  }
+
+  valuesEnd(i: number): number {
+    return this.off[i + 1];
   }
 
   /** Sum of field and value lengths of entry i (what MAXSIZE-style limits and memory counts use). */

@@ -61,7 +61,7 @@ function trimClassic(s: Stream, spec: TrimSpec, maxIds: number, res: TrimResult)
     if (spec.limit && res.removed + entries > spec.limit) break;
     if (wholeNode(s, spec, node)) {
       noteLive(node, 0, node.len, maxIds, res);
-      s.nodes.shift();
+      s.dropNode(0);
       s.length -= entries;
       res.removed += entries;
       continue;
@@ -107,7 +107,7 @@ function trimByEntry(s: Stream, spec: TrimSpec, maxIds: number, hooks: TrimHooks
       if (res.ids.length < maxIds) res.ids.push(id);
       hooks.removed?.(id);
     }
-    if (node.live === 0) s.nodes.splice(ni, 1);
+    if (node.live === 0) s.dropNode(ni);
     else ni++;
     if (stopped) break;
   }

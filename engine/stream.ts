@@ -5,6 +5,7 @@
  */
 import { MAX_ID, MIN_ID, compareIds, type StreamId, type U64 } from './ids.ts';
 import type { ConsumerGroup } from './group.ts';
+import { NodeKeys } from './node-keys.ts';
 import { raxNodeCount } from './rax.ts';
 import type { IdmpState } from './stream-extras.ts';
 import { LISTPACK_MAX_SIZE, StreamNode, type Entry } from './stream-node.ts';
@@ -29,6 +30,8 @@ export class Stream {
   maxDeletedId: StreamId = MIN_ID;
   /** entries_added: every entry ever added. */
   entriesAdded = 0;
+  /** A cache of the nodes' master IDs for `nodeIndexFor` (self-checking: see node-keys.ts). */
+  private readonly keys = new NodeKeys();
   /** Consumer groups by name (reply order sorts names bytewise, as the rax does). */
   readonly groups = new Map<string, ConsumerGroup>();
   /** 8.6 IDMP settings and producer maps; null until first used (see stream-extras.ts). */
@@ -38,6 +41,12 @@ export class Stream {
 
   /** Index of the node that would hold `id`: the last node whose master is <= id (-1 when none). */
   nodeIndexFor(id: StreamId): number {
+    const ms = id.ms;
+    const seq = id.seq;
+    if (typeof ms === 'number' && typeof seq === 'number') {
+      const k = this.keys.find(this.nodes, ms, seq);
+      if (k !== -2) return k;
+    }
     let lo = 0;
     let hi = this.nodes.length;
     while (lo < hi) {
@@ -70,7 +79,9 @@ export class Stream {
    * Visit live entries with start <= id <= end, ascending (or descending when `rev`), until `fn` returns false.
    */
   scan(start: StreamId, end: StreamId, rev: boolean, fn: (node: StreamNode, i: number) => boolean | void): void {
-    if (compareIds(start, end) > 0 || this.nodes.length === 0) return;
+    if (this.nodes.length === 0) return;
+    // `-` and `+` cannot make an empty interval; skipping them also skips the bigint compare `+` would take.
+    if (start !== MIN_ID && end !== MAX_ID && compareIds(start, end) > 0) return;
     if (!rev) {
       let ni = Math.max(0, this.nodeIndexFor(start));
       let i = this.nodes[ni].lowerBound(start);
@@ -116,12 +127,23 @@ export class Stream {
 
   /** The first or last live entry. */
   edge(last: boolean): Entry | undefined {
+    const at = this.edgeAt(last);
+    return at && { id: at.node.idAt(at.i), fv: at.node.fvAt(at.i) };
+  }
+
+  /** The first or last live entry's ID (without copying its fields, as `edge` does). */
+  edgeId(last: boolean): StreamId | undefined {
+    const at = this.edgeAt(last);
+    return at && at.node.idAt(at.i);
+  }
+
+  private edgeAt(last: boolean): { node: StreamNode; i: number } | undefined {
     const nodes = this.nodes;
     for (let k = 0; k < nodes.length; k++) {
       const node = nodes[last ? nodes.length - 1 - k : k];
       for (let j = 0; j < node.len; j++) {
         const i = last ? node.len - 1 - j : j;
-        if (!node.isDeleted(i)) return { id: node.idAt(i), fv: node.fvAt(i) };
+        if (!node.isDeleted(i)) return { node, i };
       }
     }
     return undefined;
@@ -149,6 +171,7 @@ export class Stream {
       for (let j = from; j < fv.length; j += 2) fields.push(fv[j]);
       node = new StreamNode(id, fields, maxEntries > 0 && maxEntries <= 1024 ? maxEntries : 64);
       this.nodes.push(node);
+      this.keys.pushed(this.nodes);
     }
     node.append(id, fv, from);
     if (this.length === 0) this.firstId = id;
@@ -168,11 +191,18 @@ export class Stream {
     const i = node.lowerBound(id);
     if (i >= node.len || node.cmpAt(i, id) !== 0 || node.isDeleted(i)) return false;
     node.markDeleted(i);
-    if (node.live === 0) this.nodes.splice(ni, 1);
+    if (node.live === 0) this.dropNode(ni);
     this.length--;
     if (this.length === 0) this.firstId = MIN_ID;
-    else if (compareIds(id, this.firstId) === 0) this.firstId = (this.edge(false) as Entry).id;
+    else if (compareIds(id, this.firstId) === 0) this.firstId = this.edgeId(false) as StreamId;
     return true;
+  }
+
+  /** Remove node `ni` from `nodes` (trims and deletions go through here, so the lookup keys follow). */
+  dropNode(ni: number): void {
+    if (ni === 0) this.nodes.shift();
+    else this.nodes.splice(ni, 1);
+    this.keys.removed(ni, this.nodes);
   }
 
   /**

@@ -34,6 +34,16 @@ function parseSmallUint(s: string): number | undefined {
   return v;
 }
 
+/**
+ * Whether `s` is `word` in any case (strcasecmp), without making a lower-cased copy. `word` must be lower-case ASCII
+ * letters only: then `c | 32` matches exactly its two cases.
+ */
+export function isWord(s: string, word: string): boolean {
+  if (s.length !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /** parseLongLong narrowed to a safe JS integer (counts, indexes, cursors). */
 export function parseSafeInt(s: string): number | undefined {
   const small = parseSmallUint(s);

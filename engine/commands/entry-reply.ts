@@ -21,32 +21,38 @@ export const entryBuilder = (count: number): ((node: StreamNode, i: number) => R
 
 /** Entry i of `node` as a reply (small replies). */
 export function entryReply(node: StreamNode, i: number): Reply {
-  const n = node.fvLength(i);
-  const fv = new Array<Reply>(n);
+  const vals = node.values;
+  let at = node.valuesStart(i);
+  let fv: Reply[];
   if (node.hasMasterFields(i)) {
     const names = masterFieldReplies(node);
-    for (let j = 0; j < n; j += 2) {
-      fv[j] = names[j >> 1];
-      fv[j + 1] = { t: 'bulk', v: node.fvItem(i, j + 1) };
+    fv = new Array<Reply>(names.length * 2);
+    for (let j = 0; j < names.length; j++) {
+      fv[2 * j] = names[j];
+      fv[2 * j + 1] = { t: 'bulk', v: vals[at++] };
     }
   } else {
-    for (let j = 0; j < n; j++) fv[j] = { t: 'bulk', v: node.fvItem(i, j) };
+    fv = new Array<Reply>(node.valuesEnd(i) - at);
+    for (let j = 0; j < fv.length; j++) fv[j] = { t: 'bulk', v: vals[at++] };
   }
   return { t: 'array', v: [{ t: 'bulk', v: node.idTextAt(i) }, { t: 'array', v: fv }] };
 }
 
 /** Entry i of `node` as a reply (large replies: the same shape from separate allocation sites, see above). */
 export function largeEntryReply(node: StreamNode, i: number): Reply {
-  const n = node.fvLength(i);
-  const fv = new Array<Reply>(n);
+  const vals = node.values;
+  let at = node.valuesStart(i);
+  let fv: Reply[];
   if (node.hasMasterFields(i)) {
     const names = masterFieldReplies(node);
-    for (let j = 0; j < n; j += 2) {
-      fv[j] = names[j >> 1];
-      fv[j + 1] = { t: 'bulk', v: node.fvItem(i, j + 1) };
+    fv = new Array<Reply>(names.length * 2);
+    for (let j = 0; j < names.length; j++) {
+      fv[2 * j] = names[j];
+      fv[2 * j + 1] = { t: 'bulk', v: vals[at++] };
     }
   } else {
-    for (let j = 0; j < n; j++) fv[j] = { t: 'bulk', v: node.fvItem(i, j) };
+    fv = new Array<Reply>(node.valuesEnd(i) - at);
+    for (let j = 0; j < fv.length; j++) fv[j] = { t: 'bulk', v: vals[at++] };
   }
   return { t: 'array', v: [{ t: 'bulk', v: node.idTextAt(i) }, { t: 'array', v: fv }] };
 }

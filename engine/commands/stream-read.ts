@@ -5,7 +5,7 @@ import { U64_MAX, nextId, parseIdGeneric, prevId, type StreamId, type U64 } from
 import { EMPTY_ARRAY, NULL_ARRAY, array, error, int, type Reply } from '../reply.ts';
 import type { Stream } from '../stream.ts';
 import type { TableEntry } from '../table.ts';
-import { parseSafeInt } from './args.ts';
+import { isWord, parseSafeInt } from './args.ts';
 import { entryBuilder } from './entry-reply.ts';
 
 /** Live entries in [start, end] as an entry array, ascending or (rev) descending; count 0 = no limit. */
@@ -40,7 +40,7 @@ function xrangeGeneric(ctx: Ctx, argv: readonly string[], rev: boolean): Reply {
   if (typeof end === 'string') return error(end);
   let count = -1;
   for (let j = 4; j < argv.length; j++) {
-    if (argv[j].toLowerCase() === 'count' && j + 1 < argv.length) {
+    if (isWord(argv[j], 'count') && j + 1 < argv.length) {
       const n = parseSafeInt(argv[j + 1]);
       if (n === undefined) return error(E.notInteger);
       count = n < 0 ? 0 : n;

@@ -17,10 +17,15 @@ export class ReadBudget {
   private entries = 0;
   private bytes = 0;
 
+  /** Whether entry sizes matter (MAXSIZE given): readers skip measuring entries otherwise. */
+  readonly sized: boolean;
+
   constructor(
     private readonly maxCount: number,
     private readonly maxSize: number,
-  ) {}
+  ) {
+    this.sized = maxSize > 0;
+  }
 
   get exhausted(): boolean {
     return (this.maxCount > 0 && this.entries >= this.maxCount) || (this.maxSize > 0 && this.bytes >= this.maxSize);
@@ -54,7 +59,7 @@ const room = (count: number, taken: number): boolean => count === 0 || taken < c
 
 /** The last live entry's ID (streamLastValidID), or undefined for an empty stream. */
 export function lastValidId(s: Stream): StreamId | undefined {
-  return s.length > 0 ? s.edge(true)?.id : undefined;
+  return s.length > 0 ? s.edgeId(true) : undefined;
 }
 
 /** XREAD: live entries after `after` (only the last one for `+`). */
@@ -66,7 +71,7 @@ export function readPlain(ctx: Ctx, key: string, s: Stream, after: StreamId, cou
   const limit = plus ? 1 : count;
   const build = entryBuilder(limit);
   s.scan(start, MAX_ID, false, (node, i) => {
-    const size = node.bytesAt(i);
+    const size = budget.sized ? node.bytesAt(i) : 0;
     if (!budget.fits(size)) return false;
     budget.take(size);
     out.push(build(node, i));
@@ -104,7 +109,7 @@ export function readNew(
   const before = g.lastId;
   const build = entryBuilder(count);
   s.scan(start, MAX_ID, false, (node, i) => {
-    const size = node.bytesAt(i);
+    const size = budget.sized ? node.bytesAt(i) : 0;
     if (!budget.fits(size)) return false;
     budget.take(size);
     const id = node.idAt(i);

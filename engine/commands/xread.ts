@@ -4,7 +4,7 @@
  * any signal of its keys (7.2+ re-execution; the 7.0 profile answers 7.0's UNBLOCKED / NOGROUP texts instead).
  */
 import type { Ctx } from '../context.ts';
-import { MAX_ID, compareIds, formatId } from '../ids.ts';
+import { compareIds, formatId, isMaxId } from '../ids.ts';
 import { NULL_ARRAY, array, bulk, error, map, type Reply } from '../reply.ts';
 import type { TableEntry } from '../table.ts';
 import { addDirty, getOrCreateConsumer, isReply } from './pel-util.ts';
@@ -98,7 +98,7 @@ function xreadgroup(ctx: Ctx, argv: readonly string[]): Reply {
       return c;
     };
     const eager = ctx.has('xreadgroup-eager-consumer') ? touch() : undefined;
-    if (compareIds(t.after, MAX_ID) !== 0) {
+    if (!isMaxId(t.after)) {
       claimOn = false;
       served.push([t.key, readHistory(ctx, t.key, s, g, eager ?? touch(), t.after, opts.count, budget)]);
       addDirty(ctx, 1);
