@@ -42,8 +42,8 @@ test('under a stream of commands the diagram draws compactly, says so and counts
   // A stream of batches (a command every 20 ms), with what the diagram shows sampled while it runs.
   const seen = await page.evaluate(
     () =>
-      new Promise<{ note: boolean; tokens: number; more: string; entries: number; gaps: string[]; live: string; said: string }[]>((resolve) => {
-        const samples: { note: boolean; tokens: number; more: string; entries: number; gaps: string[]; live: string; said: string }[] = [];
+      new Promise<{ note: boolean; tokens: number; more: string; entries: number; gaps: string[]; live: string; said: string; start: number }[]>((resolve) => {
+        const samples: { note: boolean; tokens: number; more: string; entries: number; gaps: string[]; live: string; said: string; start: number }[] = [];
         let n = 0;
         const timer = setInterval(() => {
           window.__diagram?.type('producer', 'XADD s * f v\r');
@@ -56,6 +56,7 @@ test('under a stream of commands the diagram draws compactly, says so and counts
             gaps: [...document.querySelectorAll('[data-stream="s"] .gap')].map((g) => g.textContent?.trim() ?? ''),
             live: document.querySelector('.log ol')?.getAttribute('aria-live') ?? '',
             said: document.querySelector('[data-testid="log-announcement"]')?.textContent ?? '',
+            start: Number(document.querySelector('.log ol')?.getAttribute('start') ?? 0),
           });
           if (++n === 30) {
             clearInterval(timer);
@@ -73,6 +74,8 @@ test('under a stream of commands the diagram draws compactly, says so and counts
     expect(x.gaps.some((g) => /^⋯ \d+ entries/.test(g))).toBe(true);
     // Screen readers hear a summary every few seconds, not each of the lines streaming into the log.
     expect(x.live).toBe('off');
+    // The newest lines keep their event numbers (not 1., 2., 3. again).
+    expect(x.start).toBeGreaterThan(12);
   }
   expect(busy.some((x) => /^Busy: \d+ events? since the last summary; the newest: \S/.test(x.said))).toBe(true);
   // Settled: drawn in full again, without the note, and the log's lines are announced again.
