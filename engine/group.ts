@@ -65,6 +65,20 @@ export class ConsumerGroup {
   /** Remove a pending entry from the group PEL and from its owner's PEL. */
   removePending(pe: PendingEntry): void {
     this.pel.delete(pe);
+    this.dropFromOwner(pe);
+  }
+
+  /**
+   * Remove the pending entry with ID `id` (group PEL and owner's) and return it; undefined when it is not pending.
+   * XACK's path: one group-PEL search instead of a get and then a delete.
+   */
+  removePendingId(id: StreamId): PendingEntry | undefined {
+    const pe = this.pel.delete(id);
+    if (pe) this.dropFromOwner(pe);
+    return pe;
+  }
+
+  private dropFromOwner(pe: PendingEntry): void {
     if (pe.consumer) pe.consumer.pel.delete(pe);
     else this.nacked = this.nacked.filter((n) => n !== pe);
   }

@@ -23,11 +23,9 @@ export function parseStrictIds(argv: readonly string[], from: number, n: number)
 
 /** Remove `id` from the group PEL (and its owner's); returns the owner's name (null when unowned), or undefined. */
 function ackOne(g: ConsumerGroup, id: StreamId): string | null | undefined {
-  const pe = g.pel.get(id);
+  const pe = g.removePendingId(id);
   if (!pe) return undefined;
-  const owner = pe.consumer ? pe.consumer.name : null;
-  g.removePending(pe);
-  return owner;
+  return pe.consumer ? pe.consumer.name : null;
 }
 
 /** XACK key group id [id ...] — acknowledge pending entries; returns how many were pending. */
@@ -40,17 +38,23 @@ function xack(ctx: Ctx, argv: readonly string[]): Reply {
   if (!g) return int(0);
   const ids = parseStrictIds(argv, 3, argv.length - 3);
   if (!ids) return error(E.invalidStreamId);
+  // The event's ID texts and owners are only gathered when someone listens (the TCP server runs without events).
+  const events = ctx.eventsOn;
   const acked: string[] = [];
   const owners: (string | null)[] = [];
+  let n = 0;
   for (const id of ids) {
     const owner = ackOne(g, id);
     if (owner === undefined) continue; // not pending (or a duplicate already acked)
-    acked.push(formatId(id));
-    owners.push(owner);
+    n++;
+    if (events) {
+      acked.push(formatId(id));
+      owners.push(owner);
+    }
   }
-  addDirty(ctx, acked.length);
-  if (acked.length > 0) ctx.emit({ type: 'acked', db: ctx.db.index, key, group: g.name, ids: acked, owners });
-  return int(acked.length);
+  addDirty(ctx, n);
+  if (events && n > 0) ctx.emit({ type: 'acked', db: ctx.db.index, key, group: g.name, ids: acked, owners });
+  return int(n);
 }
 
 export interface AckDelArgs {

@@ -87,6 +87,28 @@ const claimShape = (e: Reply, idle: number, count: number | bigint): Reply =>
   e.t === 'array' ? array([...e.v, int(idle), int(count)]) : e;
 
 /**
+ * id > top, for readNew's per-entry check against the PEL's last entry. Its own function rather than compareIds:
+ * V8 keeps type feedback per function, and compareIds sees every shape of ID object the engine has (megamorphic
+ * loads); here it is always a node's ID against a PendingEntry.
+ */
+function aboveTop(id: StreamId, top: PendingEntry): boolean {
+  const am = id.ms;
+  const bm = top.ms;
+  const as = id.seq;
+  const bs = top.seq;
+  if (typeof am === 'number' && typeof bm === 'number' && typeof as === 'number' && typeof bs === 'number') {
+    return am !== bm ? am > bm : as > bs;
+  }
+  return compareIds(id, top) > 0;
+}
+
+/** The ID text an entry reply already carries (`[id, fields]`), so an event need not format it again. */
+function idTextOf(e: Reply, id: StreamId): string {
+  const head = e.t === 'array' ? e.v[0] : undefined;
+  return head !== undefined && head.t === 'bulk' ? head.v : formatId(id);
+}
+
+/**
  * `>`: entries after the group's last ID. Each advances last_id / entries_read; unless NOACK it becomes a pending
  * entry of the reader with count 1 (an entry already in the group PEL after SETID moves to the reader).
  */
@@ -117,7 +139,7 @@ export function readNew(
     if (!noack) {
       // New IDs are above every pending one unless SETID moved the cursor back: skip the lookup then.
       const top = g.pel.last();
-      const pe = top !== undefined && compareIds(id, top) <= 0 ? g.pel.get(id) : undefined;
+      const pe = top !== undefined && !aboveTop(id, top) ? g.pel.get(id) : undefined;
       if (pe) {
         moveTo(g, pe, consumer);
         pe.deliveryTime = ctx.now;
@@ -131,7 +153,7 @@ export function readNew(
     }
     const e = build(node, i);
     out.push(claimShaped ? claimShape(e, 0, 0) : e);
-    if (ctx.eventsOn) facts.push({ id: formatId(id), count: noack ? 0 : 1 });
+    if (ctx.eventsOn) facts.push({ id: idTextOf(e, id), count: noack ? 0 : 1 });
     return room(count, out.length);
   });
   if (ctx.eventsOn && out.length > 0) {

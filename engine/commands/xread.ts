@@ -117,10 +117,15 @@ function xreadgroup(ctx: Ctx, argv: readonly string[]): Reply {
     }
     if (budget.exhausted) continue;
     const consumer = eager ?? touch();
-    const entries = minIdle !== null ? readClaimed(ctx, t.key, s, g, consumer, minIdle, opts.count, budget) : [];
-    const left = opts.count === 0 ? 0 : opts.count - entries.length;
+    const claimed = minIdle !== null ? readClaimed(ctx, t.key, s, g, consumer, minIdle, opts.count, budget) : [];
+    const left = opts.count === 0 ? 0 : opts.count - claimed.length;
+    let entries = claimed;
     if (opts.count === 0 || left > 0) {
-      entries.push(...readNew(ctx, t.key, s, g, consumer, left, opts.noack, minIdle !== null, budget));
+      const fresh = readNew(ctx, t.key, s, g, consumer, left, opts.noack, minIdle !== null, budget);
+      // Without claimed entries the new ones are the whole reply (no copy); otherwise append them one by one (a
+      // spread push of a long read can overflow the stack).
+      if (claimed.length === 0) entries = fresh;
+      else for (const e of fresh) claimed.push(e);
     }
     served.push([t.key, entries]);
     addDirty(ctx, 1);
