@@ -162,14 +162,14 @@ function streamView(
     deliveryTime: pe.deliveryTime,
     ghost: !s.has(pe),
   });
-  const last = s.length > 0 ? s.edge(true) : undefined;
+  const last = s.length > 0 ? s.edgeId(true) : undefined;
   return {
     db,
     key,
     length: s.length,
     lastId: formatId(s.lastId),
     firstId: formatId(s.firstId),
-    lastEntryId: last ? formatId(last.id) : null,
+    lastEntryId: last ? formatId(last) : null,
     maxDeletedId: formatId(s.maxDeletedId),
     entriesAdded: s.entriesAdded,
     nodeCount: s.nodeCount,

@@ -39,8 +39,8 @@ function xsetid(ctx: Ctx, argv: readonly string[]): Reply {
   if ('t' in v) return v;
   const s = v.v;
   if (s.length > 0) {
-    const top = s.edge(true);
-    if (top && idLt(id, top.id)) return error(E.xsetidTopItem);
+    const top = s.edgeId(true);
+    if (top && idLt(id, top)) return error(E.xsetidTopItem);
     if (entriesAdded !== -1 && s.length > entriesAdded) return error(E.xsetidEntriesAdded);
   }
   if (!maxDeleted && ctx.has('xsetid-max-deleted-check') && idLt(id, s.maxDeletedId)) return error(E.xsetidMaxDeleted);

@@ -144,8 +144,8 @@ export function resolveTargets(ctx: Ctx, argv: readonly string[], opts: ReadOpti
       if (opts.group) return error(E.plusInXreadgroup);
       plus = true;
       // The entry before the last live one, so that exactly that entry is "new"; an empty stream waits for XADD.
-      const last = stream?.edge(true);
-      after = last ? (prevId(last.id) ?? MIN_ID) : (stream?.lastId ?? MIN_ID);
+      const last = stream?.edgeId(true);
+      after = last ? (prevId(last) ?? MIN_ID) : (stream?.lastId ?? MIN_ID);
     } else if (idArg === '>') {
       if (!opts.group) return error(E.gtOnlyInXreadgroup);
       after = MAX_ID;
