@@ -179,6 +179,11 @@ export function utf8ToBinary(s: string): string {
 
 /** A binary string (bytes) back to text, for display where raw bytes are wanted (not redis-cli quoting). */
 export function binaryToUtf8(s: string): string {
+  // ASCII reads the same either way and skips the decoder: under a busy producer the consoles, the timeline and the
+  // diagram decode thousands of strings a second, and a TextDecoder per string was the costly part.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
+  if (i === s.length) return s;
   const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i) & 0xff;
   return new TextDecoder().decode(bytes);

@@ -3,8 +3,7 @@
  * the page stays responsive. The top level is walked exactly as cli-format's formatAggregate walks it, so the joined
  * chunks equal `formatReply(reply)` byte for byte.
  */
-import { formatReply, type Reply } from '../../engine/index.ts';
-import { utf8 } from '../lib/utf8.ts';
+import { binaryToUtf8, formatReply, type Reply } from '../../engine/index.ts';
 
 /** Top-level elements per chunk. */
 const CHUNK = 200;
@@ -36,4 +35,4 @@ export function* formatChunks(r: Reply, chunk = CHUNK): Generator<string> {
 }
 
 /** Bytes as the terminal shows them: redis-cli writes raw bytes and the terminal decodes UTF-8. */
-export const forTerminal = (bytes: string): string => utf8(bytes);
+export const forTerminal = (bytes: string): string => binaryToUtf8(bytes);

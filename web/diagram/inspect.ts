@@ -2,11 +2,11 @@
  * The command that inspects a thing on the diagram, shown when it is hovered or focused so the picture always
  * leads back to what a learner would type. Keys and names are quoted only when the console would need it.
  */
-import { utf8 } from '../lib/utf8.ts';
+import { binaryToUtf8 } from '../../engine/index.ts';
 
 /** A name as typed in the console: bare when safe, otherwise double-quoted with escapes. */
 export function arg(s: string): string {
-  const text = utf8(s);
+  const text = binaryToUtf8(s);
   if (text !== '' && /^[\x21-\x7e]+$/.test(text) && !/["'\\]/.test(text)) return text;
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

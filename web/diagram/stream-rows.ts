@@ -8,7 +8,7 @@
 import type { StreamView } from '../../engine/view.ts';
 import { anchor, cursorsByItem } from './anchors.ts';
 import type { ReaderPosition } from './history.ts';
-import { utf8 } from '../lib/utf8.ts';
+import { binaryToUtf8 } from '../../engine/index.ts';
 import { shortId } from './inspect.ts';
 
 /** The stored positions a row stands for: IDs and node indexes of the first and the last. */
@@ -104,7 +104,7 @@ export function streamRows(sv: StreamView, readers: readonly ReaderPosition[], n
     }
     drawnIds.add(it.id);
     const parts: string[] = [];
-    for (let f = 0; f + 1 < it.fields.length; f += 2) parts.push(`${utf8(it.fields[f])}=${utf8(it.fields[f + 1])}`);
+    for (let f = 0; f + 1 < it.fields.length; f += 2) parts.push(`${binaryToUtf8(it.fields[f])}=${binaryToUtf8(it.fields[f + 1])}`);
     const fields = parts.join(', ') + (it.truncated ? ', …' : '');
     return {
       kind: 'entry',

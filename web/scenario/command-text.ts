@@ -3,8 +3,7 @@
  * own splitting (`splitArgs(utf8ToBinary(line))`) gives the same argv again. Plain words stay plain; anything with
  * spaces, quotes, control bytes or invalid UTF-8 is quoted redis-cli style.
  */
-import { quoteRepr, splitArgs, utf8ToBinary } from '../../engine/index.ts';
-import { utf8 } from '../lib/utf8.ts';
+import { binaryToUtf8, quoteRepr, splitArgs, utf8ToBinary } from '../../engine/index.ts';
 
 /** A word splitArgs keeps as is: no spaces, quotes, backslashes or control bytes. */
 function isPlain(a: string): boolean {
@@ -21,7 +20,7 @@ export function argvToLine(argv: readonly string[]): string {
 
 function argToText(a: string): string {
   if (isPlain(a)) {
-    const text = utf8(a);
+    const text = binaryToUtf8(a);
     // Valid UTF-8 only: invalid bytes would not come back the same.
     if (utf8ToBinary(text) === a) return text;
   }

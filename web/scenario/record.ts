@@ -2,8 +2,7 @@
  * Timeline steps as the app keeps them: the scenario step plus what it printed (so consoles can be redrawn at any
  * point without re-running anything), and the pure helpers that turn engine results into them and back.
  */
-import { formatReply, type EngineSnapshot, type Reply } from '../../engine/index.ts';
-import { utf8 } from '../lib/utf8.ts';
+import { binaryToUtf8, formatReply, type EngineSnapshot, type Reply } from '../../engine/index.ts';
 import type { NamedOp, Step as WorkerStep } from '../../engine/worker.ts';
 import { isAdvanceStep, isClockStepStep, isCommandStep, type Step } from './format.ts';
 import { lineToArgv } from './command-text.ts';
@@ -25,7 +24,7 @@ export type SessionTimeline = Timeline<TStep, EngineSnapshot>;
 
 /** redis-cli text of a reply. */
 export function replyText(r: Reply): string {
-  return utf8(formatReply(r));
+  return binaryToUtf8(formatReply(r));
 }
 
 /** What a command step printed: its reply, or for a blocked one, the reply it was woken with (if shown). */
