@@ -43,8 +43,11 @@ export class DomAnimator implements Animator {
   private pending: { rec: RecordedAnimation; oldTo: Rect | null }[] = [];
   /** Flights and glows in progress. */
   private readonly running = new Set<ReturnType<Element['animate']>>();
-  /** Flights in progress (for tests waiting for the diagram to settle). */
-  inFlight = 0;
+
+  /** How many flights and glows are in progress (tests wait for the diagram to settle). */
+  get inFlight(): number {
+    return this.running.size;
+  }
 
   constructor(
     private readonly root: HTMLElement,
@@ -130,13 +133,11 @@ export class DomAnimator implements Animator {
       : rec.kind === 'trim' || rec.kind === 'drop'
         ? [{ transform: 'translate(0,0)', opacity: 1 }, { transform: `translate(${dx}px, ${dy}px) scale(0.6)`, opacity: 0 }]
         : [{ transform: 'translate(0,0)', opacity: 0.95 }, { transform: `translate(${dx}px, ${dy}px)`, opacity: 0.95 }];
-    this.inFlight++;
     const anim = el.animate(frames, { duration: ms, delay, easing: 'cubic-bezier(.3,.7,.3,1)', fill: 'both' });
     this.running.add(anim);
     const done = () => {
       el.remove();
       rec.endedAt = performance.now();
-      this.inFlight--;
       this.running.delete(anim);
     };
     anim.onfinish = done;
@@ -148,12 +149,10 @@ export class DomAnimator implements Animator {
       rec.endedAt = performance.now();
       return;
     }
-    this.inFlight++;
     const anim = el.animate([{ boxShadow: '0 0 0 3px var(--focus)' }, { boxShadow: '0 0 0 0 transparent' }], { duration: ms });
     this.running.add(anim);
     const done = () => {
       rec.endedAt = performance.now();
-      this.inFlight--;
       this.running.delete(anim);
     };
     anim.onfinish = done;
