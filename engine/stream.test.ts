@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Stream, type TrimSpec } from './stream.ts';
-import { MIN_ID, type StreamId } from './ids.ts';
+import { MAX_ID, MIN_ID, U64_MAX, formatId, type StreamId } from './ids.ts';
 import { Engine } from './engine.ts';
 import { VirtualClock } from './clock.ts';
 import { idmpInfo } from './stream-extras.ts';
+import { randomInts } from './testing/prng.ts';
 
 const x = (n: number) => 'x'.repeat(n);
 
@@ -229,10 +230,9 @@ describe('events and snapshots of the write commands', () => {
   });
 });
 
-describe('range and scan agree with a plain list', () => {
+describe('range and the cursor agree with a plain list', () => {
   it('random streams, deletions, bounds, directions and counts', () => {
-    let seed = 42;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), (seed >>> 12) % n);
+    const rnd = randomInts(42);
     for (let round = 0; round < 200; round++) {
       const s = new Stream();
       const live: number[] = [];
@@ -245,14 +245,37 @@ describe('range and scan agree with a plain list', () => {
         const v = 2 * (1 + rnd(n));
         if (s.deleteEntry({ ms: v, seq: 0 })) live.splice(live.indexOf(v), 1);
       }
-      const a = rnd(2 * n + 3);
-      const b = rnd(2 * n + 3);
+      // Bounds are IDs around the entries, or now and then `-` / `+`.
+      const a = rnd(8) === 0 ? -Infinity : rnd(2 * n + 3);
+      const b = rnd(8) === 0 ? Infinity : rnd(2 * n + 3);
+      const start = a === -Infinity ? MIN_ID : { ms: a, seq: 0 };
+      const end = b === Infinity ? MAX_ID : { ms: b, seq: 0 };
       const count = rnd(4);
       const rev = rnd(2) === 1;
       const want = live.filter((v) => v >= a && v <= b);
       if (rev) want.reverse();
-      const got = s.range({ ms: a, seq: 0 }, { ms: b, seq: 0 }, count, rev).map((e) => e.id.ms);
+      const got = s.range(start, end, count, rev).map((e) => e.id.ms);
       expect(got).toEqual(count > 0 ? want.slice(0, count) : want);
     }
+  });
+
+  it('the cursor handles an empty stream, an empty interval and 64-bit IDs, and stays finished', () => {
+    const walk = (s: Stream, start: StreamId, end: StreamId, rev: boolean): string[] => {
+      const out: string[] = [];
+      const cur = s.cursor(start, end, rev);
+      while (cur.next()) out.push(formatId(cur.node.idAt(cur.i)));
+      expect(cur.next()).toBe(false);
+      return out;
+    };
+    const s = new Stream();
+    expect(walk(s, MIN_ID, MAX_ID, false)).toEqual([]);
+    s.append({ ms: 5, seq: 0 }, ['a', '1'], 100, 4096);
+    s.append({ ms: U64_MAX, seq: 3n }, ['a', '2'], 100, 4096);
+    expect(walk(s, { ms: 6, seq: 0 }, { ms: 5, seq: 0 }, false)).toEqual([]);
+    expect(walk(s, { ms: 6, seq: 0 }, { ms: 5, seq: 0 }, true)).toEqual([]);
+    expect(walk(s, MIN_ID, MAX_ID, false)).toEqual(['5-0', '18446744073709551615-3']);
+    expect(walk(s, MIN_ID, MAX_ID, true)).toEqual(['18446744073709551615-3', '5-0']);
+    expect(walk(s, { ms: U64_MAX, seq: 0 }, MAX_ID, true)).toEqual(['18446744073709551615-3']);
+    expect(walk(s, MIN_ID, { ms: 5, seq: 0 }, true)).toEqual(['5-0']);
   });
 });

@@ -6,6 +6,7 @@
 import { MAX_ID, MIN_ID, compareIds, type StreamId, type U64 } from './ids.ts';
 import type { ConsumerGroup } from './group.ts';
 import { NodeKeys } from './node-keys.ts';
+import { StreamCursor } from './stream-cursor.ts';
 import { raxNodeCount } from './rax.ts';
 import type { IdmpState } from './stream-extras.ts';
 import { LISTPACK_MAX_SIZE, StreamNode, type Entry } from './stream-node.ts';
@@ -75,53 +76,19 @@ export class Stream {
     return i < node.len && node.cmpAt(i, id) === 0 && !node.isDeleted(i);
   }
 
-  /**
-   * Visit live entries with start <= id <= end, ascending (or descending when `rev`), until `fn` returns false.
-   */
-  scan(start: StreamId, end: StreamId, rev: boolean, fn: (node: StreamNode, i: number) => boolean | void): void {
-    if (this.nodes.length === 0) return;
-    // `-` and `+` cannot make an empty interval; skipping them also skips the bigint compare `+` would take.
-    if (start !== MIN_ID && end !== MAX_ID && compareIds(start, end) > 0) return;
-    if (!rev) {
-      let ni = Math.max(0, this.nodeIndexFor(start));
-      let i = this.nodes[ni].lowerBound(start);
-      for (; ni < this.nodes.length; ni++, i = 0) {
-        const node = this.nodes[ni];
-        // Compare with `end` per entry only in the node where the range ends (`+` is a bigint: slow to compare).
-        const whole = end === MAX_ID || (node.len > 0 && node.cmpAt(node.len - 1, end) <= 0);
-        for (; i < node.len; i++) {
-          if (!whole && node.cmpAt(i, end) > 0) return;
-          if (node.isDeleted(i)) continue;
-          if (fn(node, i) === false) return;
-        }
-      }
-    } else {
-      let ni = this.nodeIndexFor(end);
-      if (ni < 0) return;
-      let node = this.nodes[ni];
-      let i = node.lowerBound(end);
-      if (i >= node.len || node.cmpAt(i, end) > 0) i--;
-      for (;;) {
-        const whole = start === MIN_ID || (node.len > 0 && node.cmpAt(0, start) >= 0);
-        for (; i >= 0; i--) {
-          if (!whole && node.cmpAt(i, start) < 0) return;
-          if (node.isDeleted(i)) continue;
-          if (fn(node, i) === false) return;
-        }
-        if (--ni < 0) return;
-        node = this.nodes[ni];
-        i = node.len - 1;
-      }
-    }
+  /** A cursor over the live entries with start <= id <= end, ascending (or descending when `rev`). */
+  cursor(start: StreamId, end: StreamId, rev: boolean): StreamCursor {
+    return new StreamCursor(this, start, end, rev);
   }
 
   /** Live entries in [start, end], at most `count` (count <= 0 means no limit here; callers handle COUNT 0). */
   range(start: StreamId, end: StreamId, count: number, rev = false): Entry[] {
     const out: Entry[] = [];
-    this.scan(start, end, rev, (node, i) => {
-      out.push({ id: node.idAt(i), fv: node.fvAt(i) });
-      return count <= 0 || out.length < count;
-    });
+    const cur = this.cursor(start, end, rev);
+    while (cur.next()) {
+      out.push({ id: cur.node.idAt(cur.i), fv: cur.node.fvAt(cur.i) });
+      if (out.length === count) break;
+    }
     return out;
   }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frame, RawClient, replyEnd } from './testing/raw-client.ts';
 import { redisServerVersion, startOurServer, startRealRedis, type OurServer, type RealRedis } from './testing/real-redis.ts';
 import { OUTPUT_HIGH_WATER } from './connection.ts';
+import { randomInts } from '../engine/testing/prng.ts';
 
 let ours: OurServer;
 let real: RealRedis | undefined;
@@ -159,11 +160,7 @@ describe('protocol errors', () => {
   });
 
   it('survives thousands of random and truncated frames and keeps answering', async () => {
-    let seed = 12345;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rand = randomInts(12345);
     const words = ['SET', 'GET', 'DEL', 'RPUSH', 'LPOP', 'MULTI', 'EXEC', 'XADD', 'XRANGE', 'k', '0', '-1', '*', '"', "'", '\\x', '\r', '\n', '\0', '$', '*'];
     const garbage = (): string => {
       let s = '';

@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { encode, type Reply } from '../engine/index.ts';
 import { ReplyWriter, type ByteSink } from './reply-writer.ts';
-import { prng } from './testing/stream-gen.ts';
+import { prng } from '../engine/testing/prng.ts';
 
 /** A socket stand-in: while `stuck`, the "kernel" takes nothing and writes queue by reference, as in a real socket. */
 class Sink implements ByteSink {

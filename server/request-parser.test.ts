@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { argString } from './arg-strings.ts';
 import { RequestParser, string2ll, type Request } from './request-parser.ts';
-import { prng } from './testing/stream-gen.ts';
+import { prng } from '../engine/testing/prng.ts';
 
 /** Feed `input` in pieces of `size` bytes and collect every request until the parser wants more. */
 function parse(input: string, size = input.length || 1): Request[] {

@@ -18,10 +18,11 @@ describe('entry replies', () => {
     const s = sampleStream();
     const small: unknown[] = [];
     const large: unknown[] = [];
-    s.scan({ ms: 0, seq: 0 }, { ms: U64_MAX, seq: U64_MAX }, false, (node, i) => {
-      small.push(entryReply(node, i));
-      large.push(largeEntryReply(node, i));
-    });
+    const cur = s.cursor({ ms: 0, seq: 0 }, { ms: U64_MAX, seq: U64_MAX }, false);
+    while (cur.next()) {
+      small.push(entryReply(cur.node, cur.i));
+      large.push(largeEntryReply(cur.node, cur.i));
+    }
     const b = (v: string) => ({ t: 'bulk', v });
     const entry = (id: string, ...fv: string[]) => ({ t: 'array', v: [b(id), { t: 'array', v: fv.map(b) }] });
     const expected = [

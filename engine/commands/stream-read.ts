@@ -12,10 +12,11 @@ import { entryBuilder } from './entry-reply.ts';
 export function rangeReply(s: Stream, start: StreamId, end: StreamId, count: number, rev: boolean): Reply {
   const out: Reply[] = [];
   const build = entryBuilder(count);
-  s.scan(start, end, rev, (node, i) => {
-    out.push(build(node, i));
-    return count === 0 || out.length < count;
-  });
+  const cur = s.cursor(start, end, rev);
+  while (cur.next()) {
+    out.push(build(cur.node, cur.i));
+    if (out.length === count) break;
+  }
   return array(out);
 }
 

@@ -70,14 +70,16 @@ export function readPlain(ctx: Ctx, key: string, s: Stream, after: StreamId, cou
   if (!start) return out;
   const limit = plus ? 1 : count;
   const build = entryBuilder(limit);
-  s.scan(start, MAX_ID, false, (node, i) => {
+  const cur = s.cursor(start, MAX_ID, false);
+  while (cur.next()) {
+    const { node, i } = cur;
     const size = budget.sized ? node.bytesAt(i) : 0;
-    if (!budget.fits(size)) return false;
+    if (!budget.fits(size)) break;
     budget.take(size);
     out.push(build(node, i));
     if (ctx.eventsOn) ids.push(node.idTextAt(i));
-    return room(limit, out.length);
-  });
+    if (!room(limit, out.length)) break;
+  }
   if (ctx.eventsOn && ids.length > 0) ctx.emit({ type: 'read', db: ctx.db.index, key, client: ctx.client.id, ids });
   return out;
 }
@@ -130,9 +132,11 @@ export function readNew(
   const fixed = ctx.has('lag-after-trim-fix');
   const before = g.lastId;
   const build = entryBuilder(count);
-  s.scan(start, MAX_ID, false, (node, i) => {
+  const cur = s.cursor(start, MAX_ID, false);
+  while (cur.next()) {
+    const { node, i } = cur;
     const size = budget.sized ? node.bytesAt(i) : 0;
-    if (!budget.fits(size)) return false;
+    if (!budget.fits(size)) break;
     budget.take(size);
     const id = node.idAt(i);
     noteDelivered(s, g, id, fixed);
@@ -154,8 +158,8 @@ export function readNew(
     const e = build(node, i);
     out.push(claimShaped ? claimShape(e, 0, 0) : e);
     if (ctx.eventsOn) facts.push({ id: idTextOf(e, id), count: noack ? 0 : 1 });
-    return room(count, out.length);
-  });
+    if (!room(count, out.length)) break;
+  }
   if (ctx.eventsOn && out.length > 0) {
     // Plain literals, not a spread of shared fields: a spread here cost more than the whole read.
     const db = ctx.db.index;

@@ -3,17 +3,7 @@
  * groups and consumers, always with explicit IDs so every reply is deterministic on any server.
  */
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../engine/testing/prng.ts';
 
 const KEYS = ['s1', 's2', 's3', 'str', 'nokey'];
 const GROUPS = ['g1', 'g2', 'nogroup'];

@@ -99,13 +99,13 @@ export function snapshotState(snap: EngineSnapshot): LessonState {
 
 function streamState(s: Stream, now: number, fixed: boolean): StreamState {
   const entries: EntryState[] = [];
-  s.scan(MIN_ID, MAX_ID, false, (node, i) => {
-    const fv = node.fvAt(i);
+  const cur = s.cursor(MIN_ID, MAX_ID, false);
+  while (entries.length < STATE_CAP && cur.next()) {
+    const fv = cur.node.fvAt(cur.i);
     const fields: Record<string, string> = {};
     for (let j = 0; j + 1 < fv.length; j += 2) fields[binaryToUtf8(fv[j])] = binaryToUtf8(fv[j + 1]);
-    entries.push({ id: formatId(node.idAt(i)), fields });
-    return entries.length < STATE_CAP;
-  });
+    entries.push({ id: formatId(cur.node.idAt(cur.i)), fields });
+  }
   const groups: Record<string, GroupState> = {};
   for (const g of s.sortedGroups()) groups[binaryToUtf8(g.name)] = groupState(s, g, now, fixed);
   return {

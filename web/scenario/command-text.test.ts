@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitArgs, utf8ToBinary } from '../../engine/index.ts';
 import { argvToLine } from './command-text.ts';
+import { randomInts } from '../../engine/testing/prng.ts';
 
 const back = (line: string) => splitArgs(utf8ToBinary(line));
 
@@ -16,8 +17,7 @@ describe('argvToLine', () => {
   });
 
   it('round-trips random byte strings', () => {
-    let seed = 3;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rnd = randomInts(3);
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rnd(4) }, () => Array.from({ length: rnd(6) }, () => String.fromCharCode(rnd(256))).join(''));
       expect(back(argvToLine(argv))).toEqual(argv);

@@ -11,12 +11,9 @@ import { encodeScenario } from './codec.ts';
 import { GALLERY } from './gallery/index.ts';
 import { restore, type Arrival } from './restore.ts';
 import { validateScenario } from './validate.ts';
+import { randomInts } from '../../engine/testing/prng.ts';
 
-let seed = 12345;
-const rnd = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed % n;
-};
+const rnd = randomInts(12345);
 const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)];
 const ALPHABET = 'abcXYZ019-_.=#{}[]":,<>/\\\'&;\u0000\u001b\u00e9\u{1F600} ';
 const randomText = (n: number) => Array.from({ length: n }, () => pick([...ALPHABET])).join('');

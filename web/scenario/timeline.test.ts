@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Timeline, type Plan } from './timeline.ts';
+import { randomInts } from '../../engine/testing/prng.ts';
 
 type State = readonly number[];
 const run = (tl: Timeline<number, State>, p: Plan<number, State>, engine: State): State => [...(p.key ?? engine), ...p.nodes.map((n) => n.step as number)];
@@ -100,8 +101,7 @@ describe('timeline', () => {
   });
 
   it('restores exactly the state of any point on any branch after random moves (replaying from keyframes)', () => {
-    let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rnd = randomInts(7);
     const tl = new Timeline<number, State>([]);
     let engine: State = [];
     let engineAt = 0;
