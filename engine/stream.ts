@@ -3,7 +3,7 @@
  * by their master ID; nodes split by `stream-node-max-entries` / `stream-node-max-bytes` exactly where Redis splits
  * them, so approximate trimming and XINFO's node counts match a real server.
  */
-import { MAX_ID, MIN_ID, compareIds, type StreamId, type U64 } from './ids.ts';
+import { MIN_ID, compareIds, type StreamId, type U64 } from './ids.ts';
 import type { ConsumerGroup } from './group.ts';
 import { NodeKeys } from './node-keys.ts';
 import { StreamCursor } from './stream-cursor.ts';
