@@ -4,13 +4,8 @@
  * function, where V8 can inline it. A callback shared by every reader made that call site megamorphic.
  */
 import { MAX_ID, MIN_ID, compareIds, type StreamId } from './ids.ts';
+import type { Stream } from './stream.ts';
 import type { StreamNode } from './stream-node.ts';
-
-/** What a cursor needs of a stream (Stream implements it; kept apart to avoid an import cycle). */
-export interface NodeList {
-  readonly nodes: readonly StreamNode[];
-  nodeIndexFor(id: StreamId): number;
-}
 
 export class StreamCursor {
   /** The node of the current entry (valid after next() returned true). */
@@ -24,7 +19,7 @@ export class StreamCursor {
   private readonly nodes: readonly StreamNode[];
 
   constructor(
-    s: NodeList,
+    s: Stream,
     private readonly start: StreamId,
     private readonly end: StreamId,
     private readonly rev: boolean,
