@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { argString } from './arg-strings.ts';
 import { RequestParser, string2ll, type Request } from './request-parser.ts';
-import { prng } from '../engine/testing/prng.ts';
+import { randomInts } from '../engine/testing/prng.ts';
 
 /** Feed `input` in pieces of `size` bytes and collect every request until the parser wants more. */
 function parse(input: string, size = input.length || 1): Request[] {
@@ -133,12 +133,12 @@ describe('RequestParser', () => {
 
 describe('argString', () => {
   it('gives the latin1 string of the bytes, whatever collides in its table of recent short arguments', () => {
-    const rand = prng(3);
+    const rand = randomInts(3);
     const bytes = Buffer.alloc(64);
     for (let i = 0; i < 50_000; i++) {
-      const len = Math.floor(rand() * 40);
+      const len = rand(40);
       // Few distinct values so they repeat, over all byte values so they collide in the table.
-      for (let j = 0; j < len; j++) bytes[j] = Math.floor(rand() * (j < 2 ? 256 : 3));
+      for (let j = 0; j < len; j++) bytes[j] = rand(j < 2 ? 256 : 3);
       const want = bytes.toString('latin1', 0, len);
       const got = argString(bytes, 0, len);
       expect(got).toBe(want);
