@@ -5,12 +5,22 @@
  */
 import type { EngineEvent } from '../../engine/index.ts';
 
+/** The event types `applyHistory` reads: what a scenario load or a timeline move must bring back to rebuild it. */
+export const HISTORY_EVENTS = ['acked', 'group-destroyed', 'read', 'client-disconnected', 'key-deleted', 'key-expired', 'key-renamed', 'db-flushed'] as const satisfies readonly EngineEvent['type'][];
+
 /** Acknowledged IDs kept per group (the newest); `total` counts them all. */
 export const ACKED_KEPT = 12;
 
 export interface AckedHistory {
   readonly ids: readonly string[];
   readonly total: number;
+}
+
+/** Where an acknowledged history belongs (kept beside it: keys often contain `:`, so the record key is not parsed). */
+interface GroupAt {
+  readonly db: number;
+  readonly key: string;
+  readonly group: string;
 }
 
 export interface ReaderPosition {
@@ -22,22 +32,24 @@ export interface ReaderPosition {
 }
 
 export interface History {
-  /** By `db:key:group`. */
-  readonly acked: Readonly<Record<string, AckedHistory>>;
+  /** By groupKey(db, key, group). */
+  readonly acked: Readonly<Record<string, AckedHistory & GroupAt>>;
   readonly readers: readonly ReaderPosition[];
 }
 
 export const EMPTY_HISTORY: History = { acked: {}, readers: [] };
 
-export const groupKey = (db: number, key: string, group: string) => `${db}:${key}:${group}`;
+/** The record key of a group's history: unambiguous for any key and group name (both may contain any byte). */
+export const groupKey = (db: number, key: string, group: string) => JSON.stringify([db, key, group]);
 
 export function applyHistory(h: History, events: readonly EngineEvent[]): History {
   let acked = h.acked;
   let readers = h.readers;
+  const onStream = (db: number | 'all', key?: string) => (x: { db: number; key: string }) => db === 'all' || (x.db === db && (key === undefined || x.key === key));
   const dropStream = (db: number | 'all', key?: string) => {
-    const prefix = db === 'all' ? '' : key === undefined ? `${db}:` : `${db}:${key}:`;
-    acked = Object.fromEntries(Object.entries(acked).filter(([k]) => !k.startsWith(prefix)));
-    readers = readers.filter((r) => !(db === 'all' || (r.db === db && (key === undefined || r.key === key))));
+    const on = onStream(db, key);
+    acked = Object.fromEntries(Object.entries(acked).filter(([, a]) => !on(a)));
+    readers = readers.filter((r) => !on(r));
   };
   for (const e of events) {
     switch (e.type) {
@@ -45,7 +57,7 @@ export function applyHistory(h: History, events: readonly EngineEvent[]): Histor
         if (e.ids.length === 0) break;
         const k = groupKey(e.db, e.key, e.group);
         const old = acked[k] ?? { ids: [], total: 0 };
-        acked = { ...acked, [k]: { ids: [...old.ids, ...e.ids].slice(-ACKED_KEPT), total: old.total + e.ids.length } };
+        acked = { ...acked, [k]: { db: e.db, key: e.key, group: e.group, ids: [...old.ids, ...e.ids].slice(-ACKED_KEPT), total: old.total + e.ids.length } };
         break;
       }
       case 'group-destroyed': {
@@ -67,6 +79,14 @@ export function applyHistory(h: History, events: readonly EngineEvent[]): Histor
       case 'key-expired':
         dropStream(e.db, e.key);
         break;
+      case 'key-renamed': {
+        // The stream, its groups and what they acknowledged move to the new name (RENAME first deleted any key there).
+        if (e.from === e.to) break;
+        const moved = onStream(e.db, e.from);
+        acked = Object.fromEntries(Object.entries(acked).map(([k, a]) => (moved(a) ? [groupKey(a.db, e.to, a.group), { ...a, key: e.to }] : [k, a])));
+        readers = readers.map((r) => (moved(r) ? { ...r, key: e.to } : r));
+        break;
+      }
       case 'db-flushed':
         dropStream(e.db);
         break;
