@@ -19,6 +19,12 @@ describe('narration: one plain sentence per event, saying what and why', () => {
     expect(n?.text).toBe('XCLAIM moved 1-0 from alice to bob because it was idle for at least 60000 ms (the min-idle-time); delivery count is now 2.');
   });
 
+  it('a new stream says what made it: XADD, or XGROUP CREATE with MKSTREAM', () => {
+    const e = { type: 'stream-created', db: 0, key: 's' } as const;
+    expect(narrate(e, ctx(['XADD', 's', '*', 'f', 'v']))?.text).toBe('Created the stream s: XADD makes the key when it does not exist.');
+    expect(narrate(e, ctx(['xgroup', 'CREATE', 's', 'g', '$', 'MKSTREAM']))?.text).toBe('Created the empty stream s: MKSTREAM makes the key for the new group when it does not exist.');
+  });
+
   it('XACK says Redis forgets acknowledged entries', () => {
     const n = narrate({ type: 'acked', ...g, ids: ['1-0', '2-0'], owners: ['alice', 'alice'] }, ctx());
     expect(n?.text).toBe("XACK removed 1-0 and 2-0 from alice's pending list in group g: processing is done, so Redis forgets them.");

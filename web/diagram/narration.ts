@@ -52,7 +52,10 @@ export function narrate(e: EngineEvent, ctx: NarrationContext): Narration | null
   const tok = (db: number, key: string, group: string) => (id: string) => anchor.token(db, key, group, id);
   switch (e.type) {
     case 'stream-created':
-      return { text: `Created the stream ${e.key}: XADD makes the key when it does not exist.`, refs: [anchor.stream(e.db, e.key)] };
+      // XGROUP CREATE … MKSTREAM makes an empty stream; otherwise XADD made it.
+      return ctx.argv?.[0]?.toLowerCase() === 'xgroup'
+        ? { text: `Created the empty stream ${e.key}: MKSTREAM makes the key for the new group when it does not exist.`, refs: [anchor.stream(e.db, e.key)] }
+        : { text: `Created the stream ${e.key}: XADD makes the key when it does not exist.`, refs: [anchor.stream(e.db, e.key)] };
     case 'entry-added':
       return {
         text: `XADD appended ${e.id} to the end of ${e.key}; IDs only grow, so it is the newest entry.`,
