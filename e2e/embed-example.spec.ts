@@ -22,7 +22,8 @@ async function openExample(page: Page): Promise<void> {
 test('both examples load their scenarios and size their iframes to their content', async ({ page }) => {
   await openExample(page);
   const xack = page.frameLocator('#xack');
-  await expect(xack.getByText('XACK basics')).toBeVisible();
+  // The title (the log's load line names it too).
+  await expect(xack.getByText('XACK basics', { exact: true })).toBeVisible();
   await expect.poll(async () => (await ofType(page, 'xack', 'height')).length).toBeGreaterThan(0);
   const h = (await ofType(page, 'xack', 'height')).at(-1)?.height ?? 0;
   expect(h).toBeGreaterThan(200);

@@ -68,7 +68,12 @@ export type NamedOp = { readonly client: string; readonly argv: readonly string[
 export interface RunOptions {
   /** Console names to connect if the engine has no client by that name. */
   readonly clients: readonly string[];
+  /** Every step's events (and argv) travel back. */
   readonly events: boolean;
+  /** Without `events`: the events of these types still travel back (e.g. what the diagram's history is built from). */
+  readonly eventTypes?: readonly EngineEvent['type'][];
+  /** Without `events`: the ops from this index on travel back with all their events and argv (narrated, not animated). */
+  readonly eventsFrom?: number;
   readonly keysAt: readonly number[];
 }
 export interface RunResult extends BatchResult {
@@ -252,13 +257,16 @@ const api = {
     const keys: { at: number; snapshot: EngineSnapshot }[] = [];
     if (keysAt.has(0)) keys.push({ at: 0, snapshot: engine.snapshot() });
     const steps: Step[] = [];
+    const types = opts.eventTypes && opts.eventTypes.length > 0 ? new Set<string>(opts.eventTypes) : null;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
       const script: ScriptOp = 'client' in op ? { client: ids.get(op.client) ?? 0, argv: op.argv } : op;
-      const [r] = runScript(engine, [script], opts.events);
+      const all = opts.events || (opts.eventsFrom !== undefined && i >= opts.eventsFrom);
+      const [r] = runScript(engine, [script], all || types !== null);
+      const events = all || types === null ? r.events : r.events.filter((e) => types.has(e.type));
       const id = 'argv' in script ? script.client : 0;
       // argv only travels back when the diagram narrates events; a bulk load needs just the replies.
-      steps.push({ ...('argv' in op && opts.events ? { argv: op.argv } : {}), reply: r.reply && asSeen(id, r.reply), events: r.events, woken: r.woken.length ? wakes(r.woken) : [] });
+      steps.push({ ...('argv' in op && all ? { argv: op.argv } : {}), reply: r.reply && asSeen(id, r.reply), events, woken: r.woken.length ? wakes(r.woken) : [] });
       if (keysAt.has(i + 1)) keys.push({ at: i + 1, snapshot: engine.snapshot() });
     }
     lastKey = '';

@@ -19,6 +19,19 @@ export interface DiagramStep {
   readonly events: readonly EngineEvent[];
 }
 
+/** How a batch from outside the consoles (a scenario load, a timeline move) is taken in. */
+export interface IngestOptions {
+  /**
+   * The history after this batch, in place of the diagram's own: a load or a jump does not bring every event that
+   * led there, and a move back must forget what was acknowledged later.
+   */
+  readonly history?: History;
+  /** A line for the log before the batch's own narration (what the session did, e.g. a move on the timeline). */
+  readonly note?: string;
+  /** False: draw the view without flights (a load narrates its last steps; it does not replay them). */
+  readonly animate?: boolean;
+}
+
 export interface LogLine {
   readonly seq: number;
   readonly text: string;
@@ -44,6 +57,10 @@ const LOG_KEPT = 200;
 interface PendingFrame {
   view: ViewState;
   readonly events: EngineEvent[];
+  /** The history set by the newest batch that brought one, and the events of the batches after it. */
+  history: History | null;
+  historyEvents: EngineEvent[];
+  flights: boolean;
   readonly lines: LogLine[];
   readonly touched: string[];
   batches: number;
@@ -103,7 +120,7 @@ export class DiagramState {
   queued = $state(0);
   animator: Animator | null = null;
   clientName: (id: number) => string = (id) => `client ${id}`;
-  private queue: { view: ViewState; events: EngineEvent[] }[] = [];
+  private queue: { view: ViewState; events: EngineEvent[]; history?: History; flights: boolean }[] = [];
   /** Batches waiting for the next animation frame. */
   private frame: PendingFrame | null = null;
   /** When the last frame was drawn (performance.now()). */
@@ -129,21 +146,24 @@ export class DiagramState {
    * Take in a batch: narrate it and draw it on the next animation frame (or when resumed). Batches arriving within
    * one frame are drawn together — a busy producer sends hundreds a second, the screen shows sixty.
    */
-  ingest(view: ViewState, steps: readonly DiagramStep[]): Promise<void> {
+  ingest(view: ViewState, steps: readonly DiagramStep[], opts: IngestOptions = {}): Promise<void> {
     const lines: LogLine[] = [];
     const touched: string[] = [];
+    if (opts.note) lines.push({ seq: ++this.seq, text: opts.note, refs: [] });
     for (const step of steps) {
       for (const e of step.events) {
         const n = narrate(e, { argv: step.argv, clientName: this.clientName });
         if (!n) continue;
         lines.push({ seq: ++this.seq, text: n.text, refs: n.refs });
-        if (step.argv) touched.push(...n.refs);
+        // What a console's command touched is highlighted; what a load narrates is not (it all happened earlier).
+        if (step.argv && opts.animate !== false) touched.push(...n.refs);
       }
     }
     const events = steps.flatMap((s) => s.events);
+    const history = opts.history;
     if (this.paused) {
       this.flushText(lines, touched);
-      this.queue.push({ view, events });
+      this.queue.push({ view, events, history, flights: opts.animate !== false });
       this.queued = this.queue.length;
       return this.running;
     }
@@ -151,12 +171,27 @@ export class DiagramState {
     if (f) {
       f.view = view;
       f.events.push(...events);
+      if (history) {
+        f.history = history;
+        f.historyEvents = [];
+      } else f.historyEvents.push(...events);
+      f.flights &&= opts.animate !== false;
       f.lines.push(...lines);
       f.touched.push(...touched);
       f.batches++;
       return f.done;
     }
-    const next: PendingFrame = { view, events: [...events], lines, touched, batches: 1, done: Promise.resolve() };
+    const next: PendingFrame = {
+      view,
+      events: [...events],
+      history: history ?? null,
+      historyEvents: history ? [] : [...events],
+      flights: opts.animate !== false,
+      lines,
+      touched,
+      batches: 1,
+      done: Promise.resolve(),
+    };
     this.frame = next;
     next.done = new Promise<void>((resolve) => {
       // Under a stream of batches, redraw at most every DRAW_GAP_MS, without flights and compactly: nobody can
@@ -171,7 +206,8 @@ export class DiagramState {
         this.lastDrawAt = now();
         this.setCompact(busy);
         this.flushText(next.lines, next.touched);
-        this.running = this.running.then(() => this.draw(next.view, next.events, next.batches, !busy));
+        const after = next.history ? applyHistory(next.history, next.historyEvents) : undefined;
+        this.running = this.running.then(() => this.draw(next.view, next.events, next.batches, !busy && next.flights, after));
         void this.running.then(resolve);
       };
       const wait = streaming ? DRAW_GAP_MS - since : 0;
@@ -232,14 +268,17 @@ export class DiagramState {
     this.queue = [];
     this.queued = 0;
     // Catch up: earlier batches only update the history; the newest one animates from the last drawn view.
-    for (const b of q.slice(0, -1)) this.history = applyHistory(this.history, b.events);
+    for (const b of q.slice(0, -1)) this.history = b.history ?? applyHistory(this.history, b.events);
     const last = q[q.length - 1];
-    this.running = this.running.then(() => this.draw(last.view, last.events, q.length));
+    this.running = this.running.then(() => this.draw(last.view, last.events, q.length, last.flights, last.history));
     return this.running;
   }
 
-  /** Draw a view; `batches` is how many ingested batches it completes (the `drawn` counter tests wait on). */
-  private async draw(view: ViewState, events: readonly EngineEvent[], batches = 1, flights = true): Promise<void> {
+  /**
+   * Draw a view; `batches` is how many ingested batches it completes (the `drawn` counter tests wait on). `history`,
+   * when given, is the history after them (else the events are applied to the diagram's own).
+   */
+  private async draw(view: ViewState, events: readonly EngineEvent[], batches = 1, flights = true, history?: History): Promise<void> {
     // Without events (a timeline move restored a state) the change itself is animated, unless it is too big to
     // follow: then the diagram jumps, as it does when a long scenario loads.
     const diff = events.length === 0 ? planDiff(this.view, view) : null;
@@ -247,7 +286,7 @@ export class DiagramState {
     const animate = flights && this.animator !== null && p.animations.length > 0;
     if (animate) this.animator?.before(p);
     this.view = view;
-    this.history = applyHistory(this.history, events);
+    this.history = history ?? applyHistory(this.history, events);
     this.drawn += batches;
     if (!animate) return;
     await tick();

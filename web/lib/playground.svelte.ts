@@ -14,6 +14,7 @@ import { makeTerminal, TERMINAL_THEMES } from '../console/terminal.ts';
 import { EngineBridge } from './bridge.ts';
 import { describeClock } from './clock-text.ts';
 import type { Settings } from './settings.svelte.ts';
+import type { IngestOptions } from '../diagram/diagram.svelte.ts';
 
 export interface ConsoleInfo {
   readonly uid: string;
@@ -22,6 +23,9 @@ export interface ConsoleInfo {
   /** The blocking command it waits on, or '' when not blocked. */
   readonly blockedOn: string;
 }
+
+/** What the session tells the diagram about a state it shows without the consoles (see DiagramState.ingest). */
+export type Shown = IngestOptions;
 
 export type Health = { readonly kind: 'starting' | 'ready' } | { readonly kind: 'restarting' | 'restarted'; readonly reason: string };
 
@@ -50,7 +54,7 @@ export class Playground {
   readonly sessions = new Map<string, ConsoleSession>();
   /** Called with every batch outcome, in order (the diagram animates each one). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state
-  readonly batchListeners = new Set<(r: BatchResult) => void>();
+  readonly batchListeners = new Set<(r: BatchResult, shown?: Shown) => void>();
   readonly bridge: EngineBridge;
   /** Hears every change typed or clicked, so the scenario timeline can record it (web/scenario/session.svelte.ts). */
   recorder: Recorder | null = null;
@@ -162,9 +166,9 @@ export class Playground {
   }
 
   /** A state change made outside the consoles (scenario load, timeline jump): summary and diagram, no console output. */
-  show(r: BatchResult): void {
+  show(r: BatchResult, shown: Shown = {}): void {
     this.summary = r.summary;
-    for (const f of this.batchListeners) f(r);
+    for (const f of this.batchListeners) f(r, shown);
     const events = r.steps.flatMap((s) => s.events);
     if (events.length > 0) this.events = events;
   }

@@ -7,6 +7,7 @@ import type { NamedOp, Step as WorkerStep } from '../../engine/worker.ts';
 import { isAdvanceStep, isClockStepStep, isCommandStep, type Step } from './format.ts';
 import { lineToArgv } from './command-text.ts';
 import type { Timeline } from './timeline.ts';
+import { applyHistory, type History } from '../diagram/history.ts';
 
 export interface TStep {
   readonly step: Step;
@@ -18,6 +19,12 @@ export interface TStep {
   wake?: { readonly at: number; readonly reply: Reply };
   /** Formatting cache. */
   text?: string;
+  /**
+   * The diagram's history (what each group acknowledged, where XREAD readers are) after this step. Redis keeps no
+   * record of it, so a move on the timeline cannot ask the engine: each node remembers its own. Unset on steps that
+   * change nothing it holds (notes): they have their parent's.
+   */
+  history?: History;
 }
 
 export type SessionTimeline = Timeline<TStep, EngineSnapshot>;
@@ -66,6 +73,33 @@ export function attach(tl: SessionTimeline, nodes: readonly (number | null)[], r
       blockedBy.delete(w.client);
     }
   }
+}
+
+/** The diagram history after node `id`: its own, or the nearest ancestor's, or at the root `root`. */
+export function historyAt(tl: SessionTimeline, id: number, root: History): History {
+  for (let n = tl.node(id); ; n = tl.node(n.parent)) {
+    if (n.step === null) return root;
+    if (n.step.history) return n.step.history;
+  }
+}
+
+/**
+ * Give the nodes of a batch the history after them: starting from node `start`'s, fold in each result's events;
+ * `nodes[i]` is the node of `results[i]`, or null when it has none (its events belong to the node before it).
+ * Returns the root's history: changed by results that belong to the root (setup commands, a wake-up at the start).
+ */
+export function recordHistory(tl: SessionTimeline, start: number, root: History, nodes: readonly (number | null)[], results: readonly WorkerStep[]): History {
+  let at = start;
+  let h = historyAt(tl, start, root);
+  let rootHistory = root;
+  for (let i = 0; i < results.length; i++) {
+    h = applyHistory(h, results[i].events);
+    at = nodes[i] ?? at;
+    const t = tl.node(at).step;
+    if (t) t.history = h;
+    else rootHistory = h;
+  }
+  return rootHistory;
 }
 
 /** Per console: the transcript up to `head` (prompt, command, reply) and what it still waits on. */

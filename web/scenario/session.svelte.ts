@@ -8,11 +8,12 @@ import type { EngineSnapshot } from '../../engine/index.ts';
 import type { BatchResult, NamedOp, RunResult } from '../../engine/worker.ts';
 import type { Playground } from '../lib/playground.svelte.ts';
 import { embedSnippet, galleryParam, idsByName, shareLink } from './links.ts';
-import { WORKSPACE_KEY, clientIdOf, emptySnapshotPlaceholder, readWorkspace, transcriptOutputs } from './session-util.ts';
+import { LOAD_NARRATED_STEPS, WORKSPACE_KEY, clientIdOf, emptySnapshotPlaceholder, loadNote, moveNote, readWorkspace, transcriptOutputs } from './session-util.ts';
+import { EMPTY_HISTORY, HISTORY_EVENTS, type History } from '../diagram/history.ts';
 import { LIMITS, SCENARIO_VERSION, isCommandStep, isNoteStep, type Scenario, type Step } from './format.ts';
 import { argvToLine } from './command-text.ts';
 import { lineToArgv } from './command-text.ts';
-import { attach, outText, toOp, transcripts, type SessionTimeline, type TStep } from './record.ts';
+import { attach, historyAt, outText, recordHistory, toOp, transcripts, type SessionTimeline, type TStep } from './record.ts';
 import { restore, type Arrival, type Restored } from './restore.ts';
 import { Timeline, type Branch } from './timeline.ts';
 import { compareTranscript, type Comparison } from './transcript.ts';
@@ -43,6 +44,8 @@ export class ScenarioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state
   readonly onExecuted = new Set<(client: string, command: string, reply: string) => void>();
   private tl: SessionTimeline;
+  /** The diagram's history at the timeline's root (setup commands can acknowledge); nodes keep their own. */
+  private rootHistory: History = EMPTY_HISTORY;
   private base: Omit<Scenario, 'steps' | 'title' | 'description' | 'at'> | null = null;
   /** Node the engine is at (the head, except mid-move). */
   private engineAt = 0;
@@ -58,7 +61,9 @@ export class ScenarioSession {
       commands: (client, r) => this.recordCommands(client, r),
       clock: (step, r) => this.recordStep(step, r),
       woke: (r) => {
-        attach(this.tl, r.steps.map(() => null), r.steps, () => 0, this.blockedBy);
+        const nodes = r.steps.map(() => null);
+        attach(this.tl, nodes, r.steps, () => 0, this.blockedBy);
+        this.rootHistory = recordHistory(this.tl, this.tl.head, this.rootHistory, nodes, r.steps);
         this.changed();
       },
     };
@@ -139,6 +144,7 @@ export class ScenarioSession {
       clients: this.pg.consoles.map((c) => c.name),
     };
     this.engineAt = 0;
+    this.rootHistory = EMPTY_HISTORY;
     this.blockedBy.clear();
     this.changed();
   }
@@ -158,7 +164,10 @@ export class ScenarioSession {
       const ops = [...setup, ...stepOps.filter((o): o is NamedOp => o !== null)];
       // Keyframes on load: the start (after setup) and the end (the result's own snapshot); jumps add more where they replay.
       const keysAt = [setup.length];
-      const res = await this.pg.bridge.runSteps(ops, { clients: s.clients, events: false, keysAt });
+      // The log narrates the last steps (not when the scenario opens elsewhere on its timeline: that move says where).
+      const opensAtEnd = s.at === undefined || s.at >= s.steps.length;
+      const narrateFrom = opensAtEnd ? Math.max(setup.length, ops.length - LOAD_NARRATED_STEPS) : ops.length;
+      const res = await this.pg.bridge.runSteps(ops, { clients: s.clients, events: false, eventTypes: [...HISTORY_EVENTS], eventsFrom: narrateFrom, keysAt });
       this.loadPhases.engine = performance.now() - t0;
       this.tl = new Timeline<TStep, EngineSnapshot>(res.keys[0].snapshot);
       const nodes: (number | null)[] = setup.map(() => null);
@@ -171,6 +180,7 @@ export class ScenarioSession {
       this.blockedBy.clear();
       const ids = idsByName(res);
       attach(this.tl, nodes, res.steps, (i) => clientIdOf(ops[i], ids), this.blockedBy);
+      this.rootHistory = recordHistory(this.tl, 0, EMPTY_HISTORY, nodes, res.steps);
       this.loadPhases.timeline = performance.now() - t0;
       this.base = { v: SCENARIO_VERSION, profile: s.profile, clock: s.clock, clients: s.clients, ...(s.state ? { state: s.state } : {}), ...(s.view ? { view: s.view } : {}) };
       this.title = s.title || 'Untitled scenario';
@@ -179,7 +189,11 @@ export class ScenarioSession {
       if (s.view?.prompt) this.pg.settings.prompt = s.view.prompt;
       await this.alignConsoles(res, s.clients);
       this.loadPhases.consoles = performance.now() - t0;
-      this.pg.show(res);
+      const narrated = ops.length - narrateFrom;
+      this.pg.show(
+        { ...res, steps: res.steps.slice(narrateFrom) },
+        { history: historyAt(this.tl, this.tl.head, this.rootHistory), note: loadNote(this.title, s.steps.length, ops.length - setup.length, narrated), animate: false },
+      );
       this.loadPhases.diagram = performance.now() - t0;
       this.comparison = r.transcript ? compareTranscript(r.transcript, transcriptOutputs(this.tl)) : [];
       this.message = '';
@@ -261,16 +275,19 @@ export class ScenarioSession {
     res.keys.forEach((k, i) => this.tl.setKey(keyNodes[i], k.snapshot));
     this.engineAt = target;
     await this.alignConsoles(res);
-    this.pg.show(res);
+    const history = historyAt(this.tl, target, this.rootHistory);
+    this.pg.show(res, animate ? { history } : { history, note: moveNote(this.tl.cursor, this.tl.length, this.tl.node(target).step?.step ?? null) });
     this.render();
     this.changed();
   }
 
   // ----- recording -----
   private recordCommands(client: string, r: BatchResult): void {
+    const start = this.tl.head;
     const nodes = r.steps.map((st) => (st.argv ? this.tl.append({ step: { client, command: argvToLine(st.argv) }, reply: null, blocked: false }) : null));
     const id = this.pg.consoles.find((c) => c.name === client)?.clientId ?? 0;
     attach(this.tl, nodes, r.steps, () => id, this.blockedBy);
+    this.rootHistory = recordHistory(this.tl, start, this.rootHistory, nodes, r.steps);
     for (const n of nodes) {
       const t = n === null ? null : this.tl.node(n).step;
       if (t && isCommandStep(t.step) && this.onExecuted.size > 0) for (const f of this.onExecuted) f(client, t.step.command, outText(t, false));
@@ -279,8 +296,11 @@ export class ScenarioSession {
   }
 
   private recordStep(step: Step, r: BatchResult): void {
+    const start = this.tl.head;
     const node = this.tl.append({ step, reply: null, blocked: false });
-    attach(this.tl, r.steps.map(() => node), r.steps, () => 0, this.blockedBy);
+    const nodes = r.steps.map(() => node);
+    attach(this.tl, nodes, r.steps, () => 0, this.blockedBy);
+    this.rootHistory = recordHistory(this.tl, start, this.rootHistory, nodes, r.steps);
     this.afterRecord();
   }
 
