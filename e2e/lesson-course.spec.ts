@@ -18,6 +18,8 @@ test('a learner completes "Acknowledge processed entries" with a hint', async ({
   const lesson = page.getByTestId('lesson');
   await expect(lesson).toContainText('1-0 and 2-0 are acknowledged');
   await expect(lesson).toContainText('Not yet:');
+  // What the check found follows the goal's text after a space and a dash ("… acknowledged — 1-0 is pending").
+  expect(await lesson.locator('.found').first().textContent()).toMatch(/^ — \S/);
 
   await page.getByRole('button', { name: 'Hint (1 of 2)' }).click();
   await expect(page.getByRole('list', { name: 'Hints' })).toContainText('alice holding three tokens');
