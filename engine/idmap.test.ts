@@ -1,7 +1,8 @@
 /** IdMap: the sorted PEL map keeps ID order through inserts, replacements, deletes and chunk splits. */
 import { describe, expect, it } from 'vitest';
-import { formatId, type StreamId } from './ids.ts';
+import { compareIds, formatId, type StreamId } from './ids.ts';
 import { IdMap } from './idmap.ts';
+import { randomInts } from './testing/prng.ts';
 
 const id = (ms: number, seq = 0): StreamId => ({ ms, seq });
 const ids = (m: IdMap<StreamId>): string[] => m.values().map(formatId);
@@ -60,5 +61,46 @@ describe('IdMap', () => {
     for (let i = 1; i <= 200; i++) m.set(id(i));
     m.forEachFrom(id(0), false, (x) => void m.delete(x));
     expect(m.size).toBe(0);
+  });
+
+  it('agrees with a sorted list through thousands of random sets, deletes and lookups (the chunk index stays true)', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = randomInts(seed);
+      const m = new IdMap<StreamId>();
+      const model = new Map<string, StreamId>();
+      // A narrow key range makes inserts land in the middle, split chunks and empty them again.
+      const key = (): StreamId => id(r(3000), r(3));
+      for (let op = 0; op < 20_000; op++) {
+        const k = key();
+        const roll = r(10);
+        if (roll < 5) {
+          m.set(k);
+          model.set(formatId(k), k);
+        } else if (roll < 8) {
+          expect(m.delete(k) !== undefined, `delete ${formatId(k)} at op ${op} (seed ${seed})`).toBe(model.delete(formatId(k)));
+        } else {
+          expect(m.has(k), `has ${formatId(k)} at op ${op} (seed ${seed})`).toBe(model.has(formatId(k)));
+        }
+      }
+      expect(ids(m)).toEqual([...model.values()].sort(compareIds).map(formatId));
+      expect(m.size).toBe(model.size);
+    }
+  });
+
+  it('finds 64-bit IDs too, before and after the first one arrives among plain ones', () => {
+    const m = new IdMap<StreamId>();
+    for (let i = 1; i <= 400; i++) m.set(id(i));
+    const big: StreamId = { ms: 18446744073709551615n, seq: 18446744073709551615n };
+    const mid: StreamId = { ms: 9007199254740993n, seq: 0 };
+    m.set(big);
+    m.set(mid);
+    expect(m.has(big)).toBe(true);
+    expect(m.has(mid)).toBe(true);
+    expect(m.has(id(200))).toBe(true);
+    expect(m.delete(id(200))).toEqual(id(200));
+    expect(m.has(id(200))).toBe(false);
+    expect(m.has(id(401))).toBe(false);
+    expect(formatId(m.last() as StreamId)).toBe('18446744073709551615-18446744073709551615');
+    expect(m.size).toBe(401);
   });
 });

@@ -24,12 +24,33 @@ const CHUNK = 128;
 export class IdMap<T extends StreamId> {
   /** Non-empty sorted chunks, in ascending order; every item of chunk k is below every item of chunk k+1. */
   private chunks: T[][] = [];
+  /**
+   * Each chunk's last ID (ms, seq), side by side in two arrays of doubles. The chunk search probes these instead of
+   * one chunk array per step: at random IDs in a big PEL (XACK, XCLAIM) each of those probes was a cache miss.
+   * Kept only while every ID is a plain number (`wide` turns it off for good: 64-bit IDs search the chunks).
+   */
+  private lastMs: number[] = [];
+  private lastSeq: number[] = [];
+  private wide = false;
   size = 0;
 
   /** Index of the first chunk whose last item is >= id (chunks.length when none). */
   private chunkFor(id: StreamId): number {
     let lo = 0;
     let hi = this.chunks.length;
+    const ms = id.ms;
+    const seq = id.seq;
+    if (!this.wide && typeof ms === 'number' && typeof seq === 'number') {
+      const lastMs = this.lastMs;
+      const lastSeq = this.lastSeq;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const m = lastMs[mid];
+        if (m < ms || (m === ms && lastSeq[mid] < seq)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const c = this.chunks[mid];
@@ -37,6 +58,43 @@ export class IdMap<T extends StreamId> {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** Record chunk ci's last ID in the index (after its last item changed). */
+  private indexLast(ci: number): void {
+    const c = this.chunks[ci];
+    this.indexAs(ci, c[c.length - 1]);
+  }
+
+  /** Record `last` as chunk ci's last ID in the index. */
+  private indexAs(ci: number, last: StreamId): void {
+    if (this.wide) return;
+    const ms = last.ms;
+    const seq = last.seq;
+    if (typeof ms !== 'number' || typeof seq !== 'number') {
+      this.wide = true;
+      this.lastMs = [];
+      this.lastSeq = [];
+      return;
+    }
+    this.lastMs[ci] = ms;
+    this.lastSeq[ci] = seq;
+  }
+
+  /** Insert chunk `c` at index ci (chunks and index alike). */
+  private insertChunk(ci: number, c: T[]): void {
+    this.chunks.splice(ci, 0, c);
+    if (this.wide) return;
+    this.lastMs.splice(ci, 0, 0);
+    this.lastSeq.splice(ci, 0, 0);
+    this.indexLast(ci);
+  }
+
+  private removeChunk(ci: number): void {
+    this.chunks.splice(ci, 1);
+    if (this.wide) return;
+    this.lastMs.splice(ci, 1);
+    this.lastSeq.splice(ci, 1);
   }
 
   /** Index of the first item in `c` that is >= id. */
@@ -67,14 +125,16 @@ export class IdMap<T extends StreamId> {
   set(item: T): void {
     const n = this.chunks.length;
     if (n === 0) {
-      this.chunks.push([item]);
+      this.insertChunk(0, [item]);
       this.size++;
       return;
     }
     const lastChunk = this.chunks[n - 1];
     if (lt(lastChunk[lastChunk.length - 1], item)) {
-      if (lastChunk.length < CHUNK) lastChunk.push(item);
-      else this.chunks.push([item]);
+      if (lastChunk.length < CHUNK) {
+        lastChunk.push(item);
+        this.indexAs(n - 1, item);
+      } else this.insertChunk(n, [item]);
       this.size++;
       return;
     }
@@ -85,9 +145,13 @@ export class IdMap<T extends StreamId> {
       c[i] = item;
       return;
     }
+    // Not after the last item of chunk ci (chunkFor found ci's last >= item, and the last chunk's fast path is above).
     c.splice(i, 0, item);
     this.size++;
-    if (c.length > CHUNK) this.chunks.splice(ci + 1, 0, c.splice(CHUNK >>> 1));
+    if (c.length > CHUNK) {
+      this.insertChunk(ci + 1, c.splice(CHUNK >>> 1));
+      this.indexLast(ci);
+    }
   }
 
   delete(id: StreamId): T | undefined {
@@ -99,7 +163,8 @@ export class IdMap<T extends StreamId> {
     if (!item || item.ms !== id.ms || item.seq !== id.seq) return undefined;
     if (i === 0) c.shift();
     else c.splice(i, 1);
-    if (c.length === 0) this.chunks.splice(ci, 1);
+    if (c.length === 0) this.removeChunk(ci);
+    else if (i === c.length) this.indexLast(ci);
     this.size--;
     return item;
   }
@@ -148,6 +213,9 @@ export class IdMap<T extends StreamId> {
 
   clear(): void {
     this.chunks = [];
+    this.lastMs = [];
+    this.lastSeq = [];
+    this.wide = false;
     this.size = 0;
   }
 }
