@@ -29,6 +29,32 @@ test('a tab that crashes (closed without unload) keeps its workspace', async ({ 
   await ctx.close();
 });
 
+test('while commands keep coming, the workspace is still saved every 2 s (a crash loses only the last seconds)', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await openScenarioApp(page, SEED_CLOCK);
+  // A command every 100 ms for 3.5 s: the save, debounced by 300 ms, never sees a quiet moment. What is in storage
+  // at the last keystroke is what a crash at that moment would leave.
+  const saved = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        localStorage.removeItem('streams-playground:workspace');
+        let n = 0;
+        const t = setInterval(() => {
+          window.__diagram?.type('producer', `XADD jobs * n ${++n}\r`);
+          if (n < 35) return;
+          clearInterval(t);
+          const text = localStorage.getItem('streams-playground:workspace');
+          resolve(text ? (JSON.parse(text) as { steps: unknown[] }).steps.length : 0);
+        }, 100);
+      }),
+  );
+  // Saved at least every 2 s while the commands came: about the first 20 of them, at 2 s.
+  expect(saved).toBeGreaterThanOrEqual(10);
+  expect(saved).toBeLessThan(35);
+  await ctx.close();
+});
+
 test('a workspace saved by version 1 still opens', async ({ page }) => {
   await page.addInitScript(() => {
     if (sessionStorage.getItem('seeded')) return;

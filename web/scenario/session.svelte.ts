@@ -20,6 +20,10 @@ import { compareTranscript, type Comparison } from './transcript.ts';
 
 /** Keep an exact engine snapshot every this many steps while recording. */
 const KEY_EVERY = 25;
+/** The workspace is saved this long after the last change… */
+const SAVE_AFTER_MS = 300;
+/** …or, while changes keep coming (a producer loop), at least this often. */
+const SAVE_AT_LEAST_EVERY_MS = 2_000;
 
 export class ScenarioSession {
   /** Bumped on every timeline change; the UI reads the getters below after it. */
@@ -52,6 +56,8 @@ export class ScenarioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping the UI never reads
   private readonly blockedBy = new Map<number, number>();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** performance.now() of the oldest change not saved yet. */
+  private unsavedSince: number | null = null;
   private playTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -400,11 +406,16 @@ export class ScenarioSession {
     this.version++;
     for (const f of this.onChange) f();
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.save(), 300);
+    const now = performance.now();
+    this.unsavedSince ??= now;
+    // Debounced, but not forever: under a steady stream of commands a crash loses at most the last couple of seconds.
+    const overdue = now - this.unsavedSince >= SAVE_AT_LEAST_EVERY_MS;
+    this.saveTimer = setTimeout(() => this.save(), overdue ? 0 : SAVE_AFTER_MS);
   }
 
-  /** Save the workspace now (also on page hide, so a crash or reload loses at most the last 300 ms). */
+  /** Save the workspace now (also on page hide, so a reload loses nothing and a crash at most the last 300 ms to 2 s). */
   save(): void {
+    this.unsavedSince = null;
     if (this.busy || !this.base || !this.persist) return;
     try {
       localStorage.setItem(WORKSPACE_KEY, JSON.stringify(this.toScenario()));
