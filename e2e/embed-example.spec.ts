@@ -30,6 +30,16 @@ test('both examples load their scenarios and size their iframes to their content
   await expect(page.locator('#xack')).toHaveAttribute('style', new RegExp(`height: ${Math.min(h, 2000)}px`));
   const state = (await ofType(page, 'xack', 'state')).at(-1);
   expect(state).toMatchObject({ cursor: 10, length: 10 });
+  // The diagram is not squeezed to the console's height: the group's acknowledged area is in full view, not
+  // scrolled or clipped away inside the diagram.
+  const acked = xack.getByRole('group', { name: 'Acknowledged by group mygroup (playground history)' });
+  await expect(acked).toContainText('3 · the playground');
+  const fits = await acked.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const streams = el.closest('.streams')?.getBoundingClientRect();
+    return streams !== undefined && box.height > 0 && box.top >= streams.top && box.bottom <= streams.bottom + 1;
+  });
+  expect(fits).toBe(true);
 });
 
 test('the host page runs commands and moves the timeline through the API', async ({ page }) => {
@@ -38,7 +48,10 @@ test('the host page runs commands and moves the timeline through the API', async
   await expect.poll(async () => (await ofType(page, 'xack', 'executed')).map((e) => e.command)).toContain('XPENDING mystream mygroup');
   const ran = (await ofType(page, 'xack', 'executed')).find((e) => e.command === 'XPENDING mystream mygroup');
   expect(ran?.reply).toBe('1) (integer) 0\n2) (nil)\n3) (nil)\n4) (nil)\n');
-  await expect(page.frameLocator('#xack').locator('.xterm-rows')).toContainText('XPENDING mystream mygroup');
+  // xterm draws only while it is on screen: the button's click scrolled the page below the example's console.
+  const rows = page.frameLocator('#xack').locator('.xterm-rows');
+  await rows.scrollIntoViewIfNeeded();
+  await expect(rows).toContainText('XPENDING mystream mygroup');
 
   await page.getByRole('button', { name: 'Back to the start' }).click();
   await expect.poll(async () => (await ofType(page, 'xack', 'state')).at(-1)?.cursor).toBe(0);
