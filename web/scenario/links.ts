@@ -16,7 +16,7 @@ export function embedSnippet(href: string, s: Scenario, title: string, origin: s
   u.search = `?embed&panes=both&origin=${encodeURIComponent(origin)}`;
   u.hash = encodeScenario(s);
   const safeTitle = title.replace(/[<>"&]/g, '');
-  return `<iframe src="${u.toString().replace(/"/g, '%22')}" title="${safeTitle} (Streams Playground)" style="width:100%;height:420px;border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${u.toString().replace(/"/g, '%22')}" title="${safeTitle} (Streams Playground)" style="width:100%;height:600px;border:0" loading="lazy"></iframe>`;
 }
 
 export const galleryParam = (search: string): string | null => new URLSearchParams(search).get('scenario');
