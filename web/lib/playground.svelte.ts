@@ -24,9 +24,6 @@ export interface ConsoleInfo {
   readonly blockedOn: string;
 }
 
-/** What the session tells the diagram about a state it shows without the consoles (see DiagramState.ingest). */
-export type Shown = IngestOptions;
-
 export type Health = { readonly kind: 'starting' | 'ready' } | { readonly kind: 'restarting' | 'restarted'; readonly reason: string };
 
 /** What the scenario timeline hears (see `recorder`). */
@@ -54,7 +51,7 @@ export class Playground {
   readonly sessions = new Map<string, ConsoleSession>();
   /** Called with every batch outcome, in order (the diagram animates each one). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state
-  readonly batchListeners = new Set<(r: BatchResult, shown?: Shown) => void>();
+  readonly batchListeners = new Set<(r: BatchResult, shown?: IngestOptions) => void>();
   readonly bridge: EngineBridge;
   /** Hears every change typed or clicked, so the scenario timeline can record it (web/scenario/session.svelte.ts). */
   recorder: Recorder | null = null;
@@ -165,8 +162,11 @@ export class Playground {
     this.recorder?.clock({ clockStep: r.summary.step }, r);
   }
 
-  /** A state change made outside the consoles (scenario load, timeline jump): summary and diagram, no console output. */
-  show(r: BatchResult, shown: Shown = {}): void {
+  /**
+   * A state change made outside the consoles (scenario load, timeline jump): summary and diagram, no console output.
+   * `shown` tells the diagram what the batch cannot (the history there, a line for the log, no flights).
+   */
+  show(r: BatchResult, shown: IngestOptions = {}): void {
     this.summary = r.summary;
     for (const f of this.batchListeners) f(r, shown);
     const events = r.steps.flatMap((s) => s.events);

@@ -173,7 +173,7 @@ export class ScenarioSession {
       // The log narrates the last steps (not when the scenario opens elsewhere on its timeline: that move says where).
       const opensAtEnd = s.at === undefined || s.at >= s.steps.length;
       const narrateFrom = opensAtEnd ? Math.max(setup.length, ops.length - LOAD_NARRATED_STEPS) : ops.length;
-      const res = await this.pg.bridge.runSteps(ops, { clients: s.clients, events: false, eventTypes: [...HISTORY_EVENTS], eventsFrom: narrateFrom, keysAt });
+      const res = await this.pg.bridge.runSteps(ops, { clients: s.clients, events: false, eventTypes: HISTORY_EVENTS, eventsFrom: narrateFrom, keysAt });
       this.loadPhases.engine = performance.now() - t0;
       this.tl = new Timeline<TStep, EngineSnapshot>(res.keys[0].snapshot);
       const nodes: (number | null)[] = setup.map(() => null);
