@@ -7,12 +7,12 @@ import { Engine, VirtualClock, type Reply } from '../engine/index.ts';
 
 /** Narrow a reply to an array's elements or a bulk's text (the benchmark only reads well-formed replies). */
 function items(r: Reply | null): readonly Reply[] {
-  if (r?.t !== 'array') throw new Error(`expected an array reply, got ${r?.t}`);
+  if (r === null || typeof r === 'string' || r.t !== 'array') throw new Error(`expected an array reply, got ${JSON.stringify(r)}`);
   return r.v;
 }
 function text(r: Reply): string {
-  if (r.t !== 'bulk') throw new Error(`expected a bulk reply, got ${r.t}`);
-  return r.v;
+  if (typeof r !== 'string') throw new Error(`expected a bulk reply, got ${JSON.stringify(r)}`);
+  return r;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -115,7 +115,7 @@ function expectOk(r: { reply: unknown }): void {
     for (let round = 0; delivered < N; round++) {
       const name = consumers[round % 10];
       const r = e.exec(c, ['XREADGROUP', 'GROUP', 'g', name, 'COUNT', '10', 'STREAMS', 'jobs', '>']).reply;
-      if (r?.t !== 'array') break;
+      if (r === null || typeof r === 'string' || r.t !== 'array') break;
       const entries = items(items(r)[0])[1];
       const ack = ['XACK', 'jobs', 'g'];
       for (const ent of items(entries)) ack.push(text(items(ent)[0]));

@@ -40,6 +40,7 @@ export function quoteRepr(s: string): string {
 
 /** Format a reply exactly as redis-cli prints it on a terminal (each line ends with `\n`). */
 export function formatReply(r: Reply, prefix = ''): string {
+  if (typeof r === 'string') return `${quoteRepr(r)}\n`;
   switch (r.t) {
     case 'error':
       return `(error) ${r.v}\n`;
@@ -49,8 +50,6 @@ export function formatReply(r: Reply, prefix = ''): string {
       return `(integer) ${r.v}\n`;
     case 'double':
       return `(double) ${formatDouble(r.v)}\n`;
-    case 'bulk':
-      return `${quoteRepr(r.v)}\n`;
     case 'verbatim':
       return `${r.v}\n`;
     case 'null':
@@ -65,7 +64,7 @@ export function formatReply(r: Reply, prefix = ''): string {
   }
 }
 
-function formatAggregate(r: Reply & { t: 'array' | 'set' | 'map' }, prefix: string): string {
+function formatAggregate(r: Extract<Reply, { t: 'array' | 'set' | 'map' }>, prefix: string): string {
   const count = r.v.length;
   if (count === 0) {
     return r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : '(empty set)\n';
@@ -90,6 +89,7 @@ function formatAggregate(r: Reply & { t: 'array' | 'set' | 'map' }, prefix: stri
 
 /** cliIsMultilineValueTTY: whether formatReply renders `r` on more than one line. */
 function isMultiline(r: Reply): boolean {
+  if (typeof r === 'string') return false;
   switch (r.t) {
     case 'array':
     case 'set':

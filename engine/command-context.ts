@@ -10,7 +10,7 @@ import { E } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import type { Database, Value, ValueType } from './keyspace.ts';
 import type { Feature, Profile, VersionedText } from './profiles.ts';
-import { error, type Reply } from './reply.ts';
+import { error, type ErrorReply, type Reply } from './reply.ts';
 
 export class CommandContext implements Ctx {
   readonly profile: Profile;
@@ -48,7 +48,7 @@ export class CommandContext implements Ctx {
     return this.engine.lookup(this.db, key, this.now);
   }
 
-  lookupTyped<T extends ValueType>(key: string, type: T): Extract<Value, { type: T }> | undefined | Reply {
+  lookupTyped<T extends ValueType>(key: string, type: T): Extract<Value, { type: T }> | undefined | ErrorReply {
     const v = this.engine.lookup(this.db, key, this.now);
     if (v === undefined) return undefined;
     if (v.type !== type) return error(E.wrongType);

@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import type { EngineEvent } from './events.ts';
 import type { Database, Value, ValueType } from './keyspace.ts';
 import type { Feature, Profile, VersionedText } from './profiles.ts';
-import type { Reply } from './reply.ts';
+import type { ErrorReply, Reply } from './reply.ts';
 import type { Engine } from './engine.ts';
 
 export interface BlockRequest {
@@ -42,7 +42,7 @@ export interface Ctx {
   /** Look a key up (expiring it if due). */
   lookup(key: string): Value | undefined;
   /** Look a key up and check its type: undefined if missing, the WRONGTYPE reply if of another type. */
-  lookupTyped<T extends ValueType>(key: string, type: T): Extract<Value, { type: T }> | undefined | Reply;
+  lookupTyped<T extends ValueType>(key: string, type: T): Extract<Value, { type: T }> | undefined | ErrorReply;
   /** Add or replace a key's value (replacing clears its TTL unless `keepTtl`). */
   setKey(key: string, value: Value, keepTtl?: boolean): void;
   /** Delete a key; returns whether it existed. */

@@ -1,6 +1,6 @@
 /** The Engine's public API as hosts use it: connections, blocking lifetimes, the virtual clock, snapshots. */
 import { describe, expect, it } from 'vitest';
-import { Engine, VirtualClock, formatReply } from './index.ts';
+import { Engine, VirtualClock, formatReply, isError } from './index.ts';
 
 const fresh = () => new Engine({ clock: new VirtualClock() });
 const show = (e: Engine, id: number, argv: string[]) => {
@@ -26,7 +26,7 @@ describe('Engine API: connect / exec / disconnect', () => {
     const out = e.disconnect(a);
     expect(out.events).toContainEqual({ type: 'client-disconnected', client: a });
     expect(e.client(a)).toBeUndefined();
-    expect(e.exec(a, ['PING']).reply?.t).toBe('error');
+    expect(isError(e.exec(a, ['PING']).reply!)).toBe(true);
   });
 
   it('an empty argv is no command at all', () => {
@@ -80,7 +80,7 @@ describe('Engine API: blocked clients', () => {
     const e = fresh();
     const alice = e.connect();
     e.exec(alice, ['BLPOP', 'q', '0']);
-    expect(e.exec(alice, ['PING']).reply?.t).toBe('error');
+    expect(isError(e.exec(alice, ['PING']).reply!)).toBe(true);
   });
 });
 

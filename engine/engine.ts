@@ -12,7 +12,7 @@ import type { EngineEvent } from './events.ts';
 import { E, sanitizeError, unknownCommand } from './errors.ts';
 import { Database, ExpiryWatch, type Value } from './keyspace.ts';
 import { DEFAULT_PROFILE, profile as makeProfile, type Profile, type ProfileName } from './profiles.ts';
-import { NULL_ARRAY, QUEUED, array, error, type Reply } from './reply.ts';
+import { NULL_ARRAY, QUEUED, array, error, isError, type ErrorReply, type Reply } from './reply.ts';
 import { arityOk, CommandTable, isContainer, subcommand, type ResolvedCommand } from './table.ts';
 import { ALL_COMMANDS } from './commands/index.ts';
 import { BlockingRegistry, BLOCKED } from './blocking.ts';
@@ -179,7 +179,7 @@ export class Engine {
     this.housekeeping(now);
     const r = this.execTop(c, argv, now);
     const reply = r === BLOCKED ? null : r;
-    if (reply?.t === 'error') this.stats.totalErrors++;
+    if (reply !== null && isError(reply)) this.stats.totalErrors++;
     this.processReady(now);
     // `kind` rather than instanceof: this runs after every command.
     if (this.clock.kind === 'virtual') {
@@ -212,7 +212,7 @@ export class Engine {
   }
 
   /** Find the command and check arity and profile; returns the error reply when it cannot run. */
-  resolve(argv: readonly string[]): ResolvedCommand | Reply {
+  resolve(argv: readonly string[]): ResolvedCommand | ErrorReply {
     const found = this.table.spelled(argv[0]);
     if (!found || !this.profile.hasCommand(found.entry.name)) return error(sanitizeError(unknownCommand(argv)));
     const { entry, top } = found;
@@ -244,7 +244,7 @@ export class Engine {
       let r: Reply;
       if ('t' in resolved) r = resolved;
       else r = this.call(c, resolved, argv, now, false, false);
-      if (r.t === 'error') this.stats.totalErrors++;
+      if (isError(r)) this.stats.totalErrors++;
       replies.push(r);
     }
     return array(replies);
@@ -400,7 +400,7 @@ export class Engine {
   unblock(c: Client, reply: Reply, reason: 'served' | 'timeout' | 'client-unblock' | 'error'): void {
     this.blocking.remove(c);
     c.blocked = null;
-    if (reply.t === 'error') this.stats.totalErrors++;
+    if (isError(reply)) this.stats.totalErrors++;
     this.woken.push({ client: c.id, reply });
     this.emit({ type: 'unblocked', client: c.id, reason });
   }
@@ -439,7 +439,7 @@ export class Engine {
     else reply = this.call(c, resolved, b.argv, now, true, true);
     c.db = saveDb;
     if (reply === BLOCKED) return;
-    this.unblock(c, reply, reply.t === 'error' ? 'error' : 'served');
+    this.unblock(c, reply, isError(reply) ? 'error' : 'served');
   }
 
   // ----- memory -----

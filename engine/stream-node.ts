@@ -3,7 +3,6 @@
  * string array for fields/values) with exact listpack byte accounting, so nodes split where Redis splits them.
  */
 import { compareIds, formatId, formatIdParts, parseStrictId, type StreamId } from './ids.ts';
-import type { Reply } from './reply.ts';
 import { LP_EMPTY_BYTES, intElementSize, int64Delta, stringElementSize } from './listpack.ts';
 
 export const FLAG_DELETED = 1;
@@ -56,8 +55,6 @@ export class StreamNode {
   /** Entry i's data is vals[off[i] .. off[i+1]): values only (SAMEFIELDS) or field, value, field, value… */
   private off: Uint32Array;
   private vals: string[] = [];
-  /** Replies' bulk strings of `masterFields`, made on first read and shared by every entry reply of this node. */
-  masterFieldReplies: readonly Reply[] | null = null;
 
   /** The master ID's halves as plain numbers (NaN when not safe integers): node lookups compare these. */
   readonly masterMs: number;

@@ -57,7 +57,7 @@ function randomReply(rand: () => number, depth = 0): Reply {
       return { t: 'int', v: ints[pick(ints.length)] };
     case 3:
     case 4:
-      return { t: 'bulk', v: str() };
+      return str();
     case 5:
       return { t: 'null' };
     case 6:
@@ -90,7 +90,7 @@ describe('ReplyWriter', () => {
     const w = new ReplyWriter();
     const sink = new Sink();
     const send = (v: string) => {
-      w.reply({ t: 'bulk', v }, 2);
+      w.reply(v, 2);
       w.flushTo(sink);
     };
     send('first'); // taken at once: its bytes are reused
@@ -107,7 +107,7 @@ describe('ReplyWriter', () => {
   it('grows for big batches and goes back to its usual size after them', () => {
     const w = new ReplyWriter();
     const big = 'x'.repeat(3 * 1024 * 1024);
-    const replies: Reply[] = [{ t: 'int', v: 1 }, { t: 'bulk', v: big }, { t: 'array', v: [{ t: 'bulk', v: big }] }];
+    const replies: Reply[] = [{ t: 'int', v: 1 }, big, { t: 'array', v: [big] }];
     const sink = new Sink();
     for (const r of replies) w.reply(r, 2);
     w.flushTo(sink);

@@ -41,6 +41,10 @@ export class ReplyWriter {
 
   /** Append one reply in the given protocol version. */
   reply(r: Reply, resp: 2 | 3): void {
+    if (typeof r === 'string') {
+      this.bulk(r);
+      return;
+    }
     switch (r.t) {
       case 'status':
         this.line(0x2b /* + */, r.v);
@@ -51,9 +55,6 @@ export class ReplyWriter {
       case 'int':
         if (typeof r.v === 'number' && Number.isSafeInteger(r.v)) this.header(0x3a /* : */, r.v);
         else this.line(0x3a, String(r.v));
-        return;
-      case 'bulk':
-        this.bulk(r.v);
         return;
       case 'null':
         this.raw(resp === 3 ? '_\r\n' : '$-1\r\n');

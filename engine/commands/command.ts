@@ -10,7 +10,7 @@ import { docSet } from '../docs/registry.ts';
 import type { CommandDoc } from '../docs/model.ts';
 import { docsReply, infoReply, keyPositions } from '../docs/replies.ts';
 import { E, sanitizeError } from '../errors.ts';
-import { array, bulk, error, int, map, NULL, status, type Reply } from '../reply.ts';
+import { array, bulk, error, int, map, NULL, status, type ErrorReply, type Reply } from '../reply.ts';
 import { arityOk, isContainer, type TableEntry } from '../table.ts';
 import { globMatch } from './glob.ts';
 
@@ -114,7 +114,7 @@ const list: Sub = (ctx, argv) => {
 };
 
 /** The command named in a GETKEYS line (with its checks in getKeysSubcommandImpl's order), or the error. */
-function getkeysTarget(ctx: Ctx, argv: readonly string[]): { doc: CommandDoc; cmd: string[] } | Reply {
+function getkeysTarget(ctx: Ctx, argv: readonly string[]): { doc: CommandDoc; cmd: string[] } | ErrorReply {
   const cmd = argv.slice(2);
   const top = find(ctx, cmd[0]);
   const target = top && top.subs.length > 0 ? (cmd.length > 1 ? find(ctx, `${cmd[0]}|${cmd[1]}`) : undefined) : top;

@@ -23,8 +23,7 @@ describe('entry replies', () => {
       small.push(entryReply(cur.node, cur.i));
       large.push(largeEntryReply(cur.node, cur.i));
     }
-    const b = (v: string) => ({ t: 'bulk', v });
-    const entry = (id: string, ...fv: string[]) => ({ t: 'array', v: [b(id), { t: 'array', v: fv.map(b) }] });
+    const entry = (id: string, ...fv: string[]) => ({ t: 'array', v: [id, { t: 'array', v: fv }] });
     const expected = [
       entry('5-0', 'name', 'ada', 'city', 'london'),
       entry('5-1', 'name', 'bob', 'city', 'paris'),

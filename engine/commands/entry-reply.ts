@@ -7,7 +7,8 @@
  * old space. Every object of a 100,000-entry reply survives. When the two kinds of reply shared their object
  * literals, one `XRANGE s - +` made every later `XRANGE ... COUNT 10` 3.5x slower for the rest of the session
  * (engine bench: 50k/s instead of 175k/s). Each builder therefore has its own literals. Don't route them through
- * the shared `bulk()`/`array()` helpers.
+ * the shared `array()` helper. Values and field names go into replies as the node's own strings (bulk replies are plain
+ * strings, see reply.ts), so an entry costs two arrays and two small objects.
  */
 import type { Reply } from '../reply.ts';
 import type { StreamNode } from '../stream-node.ts';
@@ -25,17 +26,16 @@ export function entryReply(node: StreamNode, i: number): Reply {
   let at = node.valuesStart(i);
   let fv: Reply[];
   if (node.hasMasterFields(i)) {
-    const names = masterFieldReplies(node);
+    const names = node.masterFields;
     fv = new Array<Reply>(names.length * 2);
     for (let j = 0; j < names.length; j++) {
       fv[2 * j] = names[j];
-      fv[2 * j + 1] = { t: 'bulk', v: vals[at++] };
+      fv[2 * j + 1] = vals[at++];
     }
   } else {
-    fv = new Array<Reply>(node.valuesEnd(i) - at);
-    for (let j = 0; j < fv.length; j++) fv[j] = { t: 'bulk', v: vals[at++] };
+    fv = vals.slice(at, node.valuesEnd(i));
   }
-  return { t: 'array', v: [{ t: 'bulk', v: node.idTextAt(i) }, { t: 'array', v: fv }] };
+  return { t: 'array', v: [node.idTextAt(i), { t: 'array', v: fv }] };
 }
 
 /** Entry i of `node` as a reply (large replies: the same shape from separate allocation sites, see above). */
@@ -44,20 +44,14 @@ export function largeEntryReply(node: StreamNode, i: number): Reply {
   let at = node.valuesStart(i);
   let fv: Reply[];
   if (node.hasMasterFields(i)) {
-    const names = masterFieldReplies(node);
+    const names = node.masterFields;
     fv = new Array<Reply>(names.length * 2);
     for (let j = 0; j < names.length; j++) {
       fv[2 * j] = names[j];
-      fv[2 * j + 1] = { t: 'bulk', v: vals[at++] };
+      fv[2 * j + 1] = vals[at++];
     }
   } else {
-    fv = new Array<Reply>(node.valuesEnd(i) - at);
-    for (let j = 0; j < fv.length; j++) fv[j] = { t: 'bulk', v: vals[at++] };
+    fv = vals.slice(at, node.valuesEnd(i));
   }
-  return { t: 'array', v: [{ t: 'bulk', v: node.idTextAt(i) }, { t: 'array', v: fv }] };
-}
-
-/** The node's field names as bulk replies, shared by all its SAMEFIELDS entries (replies are never mutated). */
-function masterFieldReplies(node: StreamNode): readonly Reply[] {
-  return (node.masterFieldReplies ??= node.masterFields.map((v): Reply => Object.freeze({ t: 'bulk', v })));
+  return { t: 'array', v: [node.idTextAt(i), { t: 'array', v: fv }] };
 }

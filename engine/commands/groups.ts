@@ -6,13 +6,13 @@ import type { Ctx } from '../context.ts';
 import { E, sanitizeError } from '../errors.ts';
 import { ConsumerGroup, ENTRIES_READ_INVALID } from '../group.ts';
 import { MIN_ID, formatId, parseId, parseStrictId, type StreamId } from '../ids.ts';
-import { OK, error, int, status, array, type Reply } from '../reply.ts';
+import { OK, error, int, status, array, type ErrorReply, type Reply } from '../reply.ts';
 import { Stream } from '../stream.ts';
 import type { CommandDef, TableEntry } from '../table.ts';
 import { parseLongLong } from './args.ts';
-import { addDirty, cstr, getOrCreateConsumer, lookupStream, isReply } from './pel-util.ts';
+import { addDirty, cstr, getOrCreateConsumer, lookupStream, isErrorReply } from './pel-util.ts';
 
-const syntaxError = (argv: readonly string[]): Reply => error(E.subcommandSyntax(argv[1], argv[0]));
+const syntaxError = (argv: readonly string[]): ErrorReply => error(E.subcommandSyntax(argv[1], argv[0]));
 
 const noGroup = (group: string, key: string): Reply =>
   error(sanitizeError(`NOGROUP No such consumer group '${cstr(group)}' for key name '${cstr(key)}'`));
@@ -24,7 +24,7 @@ interface GroupOptions {
 }
 
 /** MKSTREAM (CREATE only) and ENTRIESREAD, from argv[5] on. */
-function parseGroupOptions(argv: readonly string[], create: boolean): GroupOptions | Reply {
+function parseGroupOptions(argv: readonly string[], create: boolean): GroupOptions | ErrorReply {
   let mkstream = false;
   let entriesRead = ENTRIES_READ_INVALID;
   for (let i = 5; i < argv.length; ) {
@@ -46,9 +46,9 @@ function parseGroupOptions(argv: readonly string[], create: boolean): GroupOptio
 }
 
 /** The stream, or the error: WRONGTYPE, then the missing-key text (unless CREATE … MKSTREAM may create it). */
-function streamFor(ctx: Ctx, key: string, mayCreate: boolean): Stream | Reply | undefined {
+function streamFor(ctx: Ctx, key: string, mayCreate: boolean): Stream | ErrorReply | undefined {
   const s = lookupStream(ctx, key);
-  if (s !== undefined && isReply(s)) return s;
+  if (s !== undefined && isErrorReply(s)) return s;
   if (!s && !mayCreate) return error(E.xgroupKeyMissing);
   return s;
 }
@@ -63,10 +63,10 @@ const readNull = (v: number): number | null => (v === ENTRIES_READ_INVALID ? nul
 /** XGROUP CREATE key group id|$ [MKSTREAM] [ENTRIESREAD n] — create a consumer group at an ID. */
 function create(ctx: Ctx, argv: readonly string[]): Reply {
   const opts = parseGroupOptions(argv, true);
-  if (isReply(opts)) return opts;
+  if (isErrorReply(opts)) return opts;
   const key = argv[2];
   const found = streamFor(ctx, key, opts.mkstream);
-  if (found !== undefined && isReply(found)) return found;
+  if (found !== undefined && isErrorReply(found)) return found;
   if (argv.length > 8) return syntaxError(argv);
   let id: StreamId;
   if (argv[4] === '$') id = found ? found.lastId : MIN_ID;
@@ -93,10 +93,10 @@ function create(ctx: Ctx, argv: readonly string[]): Reply {
 /** XGROUP SETID key group id|$ [ENTRIESREAD n] — move the group's last-delivered ID (does not wake readers). */
 function setid(ctx: Ctx, argv: readonly string[]): Reply {
   const opts = parseGroupOptions(argv, false);
-  if (isReply(opts)) return opts;
+  if (isErrorReply(opts)) return opts;
   const key = argv[2];
   const s = streamFor(ctx, key, false);
-  if (s === undefined || isReply(s)) return s ?? error(E.xgroupKeyMissing);
+  if (s === undefined || isErrorReply(s)) return s ?? error(E.xgroupKeyMissing);
   const g = s.groups.get(argv[3]);
   if (!g) return noGroup(argv[3], key);
   if (argv.length !== 5 && argv.length !== 7) return syntaxError(argv);
@@ -114,7 +114,7 @@ function setid(ctx: Ctx, argv: readonly string[]): Reply {
 function destroy(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[2];
   const s = streamFor(ctx, key, false);
-  if (s === undefined || isReply(s)) return s ?? error(E.xgroupKeyMissing);
+  if (s === undefined || isErrorReply(s)) return s ?? error(E.xgroupKeyMissing);
   const name = argv[3];
   if (!s.groups.delete(name)) return int(0);
   addDirty(ctx, 1);
@@ -127,7 +127,7 @@ function destroy(ctx: Ctx, argv: readonly string[]): Reply {
 function createConsumer(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[2];
   const s = streamFor(ctx, key, false);
-  if (s === undefined || isReply(s)) return s ?? error(E.xgroupKeyMissing);
+  if (s === undefined || isErrorReply(s)) return s ?? error(E.xgroupKeyMissing);
   const g = s.groups.get(argv[3]);
   if (!g) return noGroup(argv[3], key);
   if (g.consumers.has(argv[4])) return int(0);
@@ -139,7 +139,7 @@ function createConsumer(ctx: Ctx, argv: readonly string[]): Reply {
 function delConsumer(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[2];
   const s = streamFor(ctx, key, false);
-  if (s === undefined || isReply(s)) return s ?? error(E.xgroupKeyMissing);
+  if (s === undefined || isErrorReply(s)) return s ?? error(E.xgroupKeyMissing);
   const g = s.groups.get(argv[3]);
   if (!g) return noGroup(argv[3], key);
   const c = g.consumers.get(argv[4]);

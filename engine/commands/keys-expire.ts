@@ -1,6 +1,6 @@
 /** Key expiry: EXPIRE/PEXPIRE/EXPIREAT/PEXPIREAT, TTL/PTTL, PERSIST, EXPIRETIME/PEXPIRETIME. */
 import { E } from '../errors.ts';
-import { error, int, type Reply } from '../reply.ts';
+import { error, int, type ErrorReply, type Reply } from '../reply.ts';
 import type { Ctx } from '../context.ts';
 import type { TableEntry } from '../table.ts';
 import { INT64_MAX, INT64_MIN, parseLongLong } from './args.ts';
@@ -15,7 +15,7 @@ interface ExpireFlags {
 }
 
 /** parseExtendedExpireArgumentsOrReply: options may repeat; the incompatible pairs are reported after parsing. */
-function parseFlags(argv: readonly string[]): ExpireFlags | Reply {
+function parseFlags(argv: readonly string[]): ExpireFlags | ErrorReply {
   const f: ExpireFlags = { nx: false, xx: false, gt: false, lt: false };
   for (let j = 3; j < argv.length; j++) {
     const opt = argv[j].toLowerCase();

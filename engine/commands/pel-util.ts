@@ -6,18 +6,19 @@ import type { Ctx } from '../context.ts';
 import { E, sanitizeError } from '../errors.ts';
 import { Consumer, type ConsumerGroup, type PendingEntry } from '../group.ts';
 import { formatId, type StreamId } from '../ids.ts';
-import { array, bulk, bulks, error, type Reply } from '../reply.ts';
+import { array, bulk, bulks, error, type ErrorReply, type Reply } from '../reply.ts';
 import type { Stream } from '../stream.ts';
 
 /** LLONG_MAX: XNACK FATAL's delivery count, and the cap of every increment. */
 export const LLONG_MAX = 9223372036854775807n;
 
-export const isReply = (x: object): x is Reply => 't' in x;
+/** Whether a "value or error" result is the error (values never have a `t` property). */
+export const isErrorReply = (x: object): x is ErrorReply => 't' in x;
 
 /** The stream at `key`: undefined when missing, the WRONGTYPE reply when another type. */
-export function lookupStream(ctx: Ctx, key: string): Stream | Reply | undefined {
+export function lookupStream(ctx: Ctx, key: string): Stream | ErrorReply | undefined {
   const v = ctx.lookupTyped(key, 'stream');
-  if (v === undefined || isReply(v)) return v;
+  if (v === undefined || isErrorReply(v)) return v;
   return v.v;
 }
 

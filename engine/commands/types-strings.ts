@@ -1,6 +1,6 @@
 /** String commands: SET, GET, INCR/DECR/INCRBY/DECRBY — enough strings to show WRONGTYPE and type changes. */
 import { E } from '../errors.ts';
-import { NULL, OK, bulk, error, int, type Reply } from '../reply.ts';
+import { NULL, OK, bulk, error, int, type ErrorReply, type Reply } from '../reply.ts';
 import type { Ctx } from '../context.ts';
 import type { TableEntry } from '../table.ts';
 import { INT64_MAX, INT64_MIN, parseLongLong, toNum } from './args.ts';
@@ -17,7 +17,7 @@ interface SetOptions {
 }
 
 /** parseExtendedStringArgumentsOrReply for SET: each option may repeat, conflicting ones are a syntax error. */
-function parseSetOptions(ctx: Ctx, argv: readonly string[]): SetOptions | Reply {
+function parseSetOptions(ctx: Ctx, argv: readonly string[]): SetOptions | ErrorReply {
   const o: SetOptions = { nx: false, xx: false, get: false, keepTtl: false };
   let unit: 'ex' | 'px' | 'exat' | 'pxat' | undefined;
   let raw: string | undefined;
@@ -88,7 +88,7 @@ function incrBy(ctx: Ctx, key: string, by: bigint): Reply {
   return int(toNum(next));
 }
 
-const byArg = (s: string): bigint | Reply => parseLongLong(s) ?? error(E.notInteger);
+const byArg = (s: string): bigint | ErrorReply => parseLongLong(s) ?? error(E.notInteger);
 
 export const stringCommands: readonly TableEntry[] = [
   { name: 'set', arity: -3, flags: ['write', 'denyoom'], keys: KEY1, handler: setCommand },

@@ -6,9 +6,9 @@ import type { RefPolicy } from '../events.ts';
 import type { ConsumerGroup } from '../group.ts';
 import { formatId, parseStrictId, type StreamId } from '../ids.ts';
 import { deleteWithPolicy, isReferenced, parseRefPolicy } from '../ref-policy.ts';
-import { array, error, int, type Reply } from '../reply.ts';
+import { array, error, int, type ErrorReply, type Reply } from '../reply.ts';
 import type { TableEntry } from '../table.ts';
-import { addDirty, isReply, lookupStream } from './pel-util.ts';
+import { addDirty, isErrorReply, lookupStream } from './pel-util.ts';
 
 /** Strictly parse argv[from .. from+n) as IDs (all or nothing). */
 export function parseStrictIds(argv: readonly string[], from: number, n: number): StreamId[] | undefined {
@@ -32,7 +32,7 @@ function ackOne(g: ConsumerGroup, id: StreamId): string | null | undefined {
 function xack(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[1];
   const s = lookupStream(ctx, key);
-  if (s && isReply(s)) return s;
+  if (s && isErrorReply(s)) return s;
   const g = s?.groups.get(argv[2]);
   // No key or group: nothing to ack, and the IDs are not even looked at.
   if (!g) return int(0);
@@ -68,7 +68,7 @@ export interface AckDelArgs {
  * streamParseAckDelArgsOrReply (XDELEX / XACKDEL): `[KEEPREF|DELREF|ACKED] IDS numids id...` in any order; a
  * second policy, an unknown token or a leftover ID is a syntax error; the last IDS block wins.
  */
-export function parseAckDelArgs(argv: readonly string[], from: number): AckDelArgs | Reply {
+export function parseAckDelArgs(argv: readonly string[], from: number): AckDelArgs | ErrorReply {
   let policy: RefPolicy | undefined;
   let start = -1;
   let numids = 0;
@@ -99,9 +99,9 @@ export function parseAckDelArgs(argv: readonly string[], from: number): AckDelAr
 function xackdel(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[1];
   const s = lookupStream(ctx, key);
-  if (s && isReply(s)) return s;
+  if (s && isErrorReply(s)) return s;
   const args = parseAckDelArgs(argv, 3);
-  if (isReply(args)) return args;
+  if (isErrorReply(args)) return args;
   const g = s?.groups.get(argv[2]);
   if (!s || !g) return array(new Array<Reply>(args.numids).fill(int(-1)));
   const ids = parseStrictIds(argv, args.start, args.numids);

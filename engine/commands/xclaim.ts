@@ -15,7 +15,7 @@ import {
   entryReply,
   getOrCreateConsumer,
   incrementCount,
-  isReply,
+  isErrorReply,
   lookupStream,
   moveTo,
   noKeyOrGroup,
@@ -93,7 +93,7 @@ const itemReply = (s: Stream, id: StreamId, justId: boolean): Reply => {
 function xclaim(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[1];
   const s = lookupStream(ctx, key);
-  if (s && isReply(s)) return s;
+  if (s && isErrorReply(s)) return s;
   const g = s?.groups.get(argv[2]);
   if (!s || !g) return noKeyOrGroup(key, argv[2]);
   const minIdleArg = parseLongLong(argv[4]);
@@ -195,7 +195,7 @@ function xautoclaim(ctx: Ctx, argv: readonly string[]): Reply {
   if (minIdleArg === undefined) return error(E.xautoclaimMinIdle);
   const minIdle = minIdleArg < 0n ? 0 : Number(minIdleArg);
   const start = parseIntervalId(argv[5], 0, false);
-  if (isReply(start)) return start;
+  if (isErrorReply(start)) return start;
   let countArg = 100n;
   let justId = false;
   for (let j = 6; j < argv.length; j++) {
@@ -214,7 +214,7 @@ function xautoclaim(ctx: Ctx, argv: readonly string[]): Reply {
 
   const key = argv[1];
   const s = lookupStream(ctx, key);
-  if (s && isReply(s)) return s;
+  if (s && isErrorReply(s)) return s;
   const g = s?.groups.get(argv[2]);
   if (!s || !g) return noKeyOrGroup(key, argv[2]);
   if (countArg >= AUTOCLAIM_ALLOC_LIMIT) {

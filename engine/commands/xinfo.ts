@@ -5,7 +5,7 @@ import { formatId } from '../ids.ts';
 import { array, bulk, error, fields, int, status, type Reply } from '../reply.ts';
 import type { Stream } from '../stream.ts';
 import type { CommandDef, TableEntry } from '../table.ts';
-import { isReply, lookupStream, noGroupForKey } from './pel-util.ts';
+import { isErrorReply, lookupStream, noGroupForKey } from './pel-util.ts';
 import { entriesReadReply, lagReply, xinfoStream } from './xinfo-stream.ts';
 
 const HELP = [
@@ -29,7 +29,7 @@ function withStream(fn: (ctx: Ctx, argv: readonly string[], s: Stream) => Reply)
   return (ctx: Ctx, argv: readonly string[]): Reply => {
     const s = lookupStream(ctx, argv[2]);
     if (s === undefined) return error(E.noSuchKey);
-    if (isReply(s)) return s;
+    if (isErrorReply(s)) return s;
     return fn(ctx, argv, s);
   };
 }

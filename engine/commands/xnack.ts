@@ -15,7 +15,7 @@ import { formatId } from '../ids.ts';
 import { error, int, type Reply } from '../reply.ts';
 import type { TableEntry } from '../table.ts';
 import { parseStrictIds } from './xack.ts';
-import { LLONG_MAX, addDirty, countNumber, cstr, isReply, lookupStream, noKeyOrGroup } from './pel-util.ts';
+import { LLONG_MAX, addDirty, countNumber, cstr, isErrorReply, lookupStream, noKeyOrGroup } from './pel-util.ts';
 
 type Mode = 'silent' | 'fail' | 'fatal';
 
@@ -36,7 +36,7 @@ function nackedCount(count: number | bigint, mode: Mode, retry: number | bigint 
 function xnack(ctx: Ctx, argv: readonly string[]): Reply {
   const key = argv[1];
   const s = lookupStream(ctx, key);
-  if (s && isReply(s)) return s;
+  if (s && isErrorReply(s)) return s;
   const g = s?.groups.get(argv[2]);
   if (!s || !g) return noKeyOrGroup(key, argv[2]);
 

@@ -3,15 +3,15 @@ import { parseLongLong } from './args.ts';
 import type { Ctx } from '../context.ts';
 import { E } from '../errors.ts';
 import { MAX_ID, MIN_ID, U64_MAX, formatId, nextId, parseId, parseStrictId, prevId, type StreamId, type U64 } from '../ids.ts';
-import { NULL, NULL_ARRAY, array, bulk, error, int, type Reply } from '../reply.ts';
+import { NULL, NULL_ARRAY, array, bulk, error, int, type ErrorReply, type Reply } from '../reply.ts';
 import type { TableEntry } from '../table.ts';
-import { isReply, lookupStream, noKeyOrGroup } from './pel-util.ts';
+import { isErrorReply, lookupStream, noKeyOrGroup } from './pel-util.ts';
 
 /**
  * streamParseIntervalIDOrReply: `(id` is exclusive (strictly parsed, then moved one step inward), anything else
  * is parsed leniently (`-`, `+`, `ms`, `ms-seq`). Shared with XAUTOCLAIM's start.
  */
-export function parseIntervalId(arg: string, missingSeq: U64, isEnd: boolean): StreamId | Reply {
+export function parseIntervalId(arg: string, missingSeq: U64, isEnd: boolean): StreamId | ErrorReply {
   if (arg.length > 1 && arg[0] === '(') {
     const id = parseStrictId(arg.slice(1), missingSeq);
     if (!id) return error(E.invalidStreamId);
@@ -45,9 +45,9 @@ function xpending(ctx: Ctx, argv: readonly string[]): Reply {
     if (c === undefined) return error(E.notInteger);
     count = c < 0n ? 0 : Number(c);
     const s = parseIntervalId(argv[at], 0, false);
-    if (isReply(s)) return s;
+    if (isErrorReply(s)) return s;
     const e = parseIntervalId(argv[at + 1], U64_MAX, true);
-    if (isReply(e)) return e;
+    if (isErrorReply(e)) return e;
     start = s;
     end = e;
     if (at + 3 < argc) consumerName = argv[at + 3];
@@ -55,7 +55,7 @@ function xpending(ctx: Ctx, argv: readonly string[]): Reply {
 
   const key = argv[1];
   const s = lookupStream(ctx, key);
-  if (s && isReply(s)) return s;
+  if (s && isErrorReply(s)) return s;
   const g = s?.groups.get(argv[2]);
   if (!g) return noKeyOrGroup(key, argv[2]);
 

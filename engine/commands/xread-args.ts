@@ -6,10 +6,10 @@ import type { Ctx } from '../context.ts';
 import { E, sanitizeError } from '../errors.ts';
 import type { ConsumerGroup } from '../group.ts';
 import { MAX_ID, MIN_ID, parseStrictId, prevId, type StreamId } from '../ids.ts';
-import { error, type Reply } from '../reply.ts';
+import { error, type ErrorReply } from '../reply.ts';
 import type { Stream } from '../stream.ts';
 import { parseLongLong } from './args.ts';
-import { cstr, isReply } from './pel-util.ts';
+import { cstr, isErrorReply } from './pel-util.ts';
 
 export interface ReadOptions {
   readonly group: boolean;
@@ -46,7 +46,7 @@ export interface ReadTarget {
 }
 
 /** Parse the options (no key access). Returns the error reply on failure. */
-export function parseReadOptions(ctx: Ctx, argv: readonly string[], group: boolean): ReadOptions | Reply {
+export function parseReadOptions(ctx: Ctx, argv: readonly string[], group: boolean): ReadOptions | ErrorReply {
   let count = 0;
   let block: number | null = null;
   let noack = false;
@@ -117,18 +117,18 @@ export function parseReadOptions(ctx: Ctx, argv: readonly string[], group: boole
   };
 }
 
-const noGroupInXreadgroup = (key: string, group: string): Reply =>
+const noGroupInXreadgroup = (key: string, group: string): ErrorReply =>
   error(sanitizeError(`NOGROUP No such key '${cstr(key)}' or consumer group '${cstr(group)}' in XREADGROUP with GROUP option`));
 
 /** Resolve every stream: type check, group lookup, then the ID (`$`, `+`, `>` or a strict ID). */
-export function resolveTargets(ctx: Ctx, argv: readonly string[], opts: ReadOptions): ReadTarget[] | Reply {
+export function resolveTargets(ctx: Ctx, argv: readonly string[], opts: ReadOptions): ReadTarget[] | ErrorReply {
   const out: ReadTarget[] = [];
   const n = opts.keys.length;
   for (let k = 0; k < n; k++) {
     const key = opts.keys[k];
     const idArg = argv[opts.streamsArg + n + k];
     const v = ctx.lookupTyped(key, 'stream');
-    if (v !== undefined && isReply(v)) return v;
+    if (v !== undefined && isErrorReply(v)) return v;
     const stream = v?.v;
     let group: ConsumerGroup | undefined;
     if (opts.group) {

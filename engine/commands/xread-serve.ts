@@ -86,7 +86,7 @@ export function readPlain(ctx: Ctx, key: string, s: Stream, after: StreamId, cou
 
 /** An entry in the CLAIM reply shape: `[id, fields, ms-since-last-delivery, delivery-count]`. */
 const claimShape = (e: Reply, idle: number, count: number | bigint): Reply =>
-  e.t === 'array' ? array([...e.v, int(idle), int(count)]) : e;
+  typeof e !== 'string' && e.t === 'array' ? array([...e.v, int(idle), int(count)]) : e;
 
 /**
  * id > top, for readNew's per-entry check against the PEL's last entry. Its own function rather than compareIds:
@@ -106,8 +106,8 @@ function aboveTop(id: StreamId, top: PendingEntry): boolean {
 
 /** The ID text an entry reply already carries (`[id, fields]`), so an event need not format it again. */
 function idTextOf(e: Reply, id: StreamId): string {
-  const head = e.t === 'array' ? e.v[0] : undefined;
-  return head !== undefined && head.t === 'bulk' ? head.v : formatId(id);
+  const head = typeof e !== 'string' && e.t === 'array' ? e.v[0] : undefined;
+  return typeof head === 'string' ? head : formatId(id);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { compareIds, formatId, isMaxId } from '../ids.ts';
 import { NULL_ARRAY, array, bulk, error, map, type Reply } from '../reply.ts';
 import type { TableEntry } from '../table.ts';
-import { addDirty, getOrCreateConsumer, isReply } from './pel-util.ts';
+import { addDirty, getOrCreateConsumer, isErrorReply } from './pel-util.ts';
 import { parseReadOptions, resolveTargets, type ReadOptions, type ReadTarget } from './xread-args.ts';
 import { ReadBudget, claimable, lastValidId, nextClaimTime, readClaimed, readHistory, readNew, readPlain } from './xread-serve.ts';
 
@@ -40,9 +40,9 @@ function blockOrNil(ctx: Ctx, argv: readonly string[], opts: ReadOptions, target
 /** XREAD [COUNT n] [MAXCOUNT n] [MAXSIZE n] [BLOCK ms] STREAMS key [key ...] id [id ...] — read entries after each ID. */
 function xread(ctx: Ctx, argv: readonly string[]): Reply {
   const opts = parseReadOptions(ctx, argv, false);
-  if (isReply(opts)) return opts;
+  if (isErrorReply(opts)) return opts;
   const targets = resolveTargets(ctx, argv, opts);
-  if (isReply(targets)) return targets;
+  if (isErrorReply(targets)) return targets;
   const budget = new ReadBudget(opts.maxCount, opts.maxSize);
   const served: [string, Reply[]][] = [];
   for (const t of targets) {
@@ -77,11 +77,11 @@ function unblockedError70(ctx: Ctx, opts: ReadOptions): Reply | undefined {
  */
 function xreadgroup(ctx: Ctx, argv: readonly string[]): Reply {
   const opts = parseReadOptions(ctx, argv, true);
-  if (isReply(opts)) return opts;
+  if (isErrorReply(opts)) return opts;
   const gone = unblockedError70(ctx, opts);
   if (gone) return gone;
   const targets = resolveTargets(ctx, argv, opts);
-  if (isReply(targets)) return targets;
+  if (isErrorReply(targets)) return targets;
   const budget = new ReadBudget(opts.maxCount, opts.maxSize);
   const served: [string, Reply[]][] = [];
   // Once a stream of the call is a history read, CLAIM is off for the streams after it (as in t_stream.c).

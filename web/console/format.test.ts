@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReply, type Reply } from '../../engine/index.ts';
 import { formatChunks } from './format.ts';
 
-const entry = (i: number): Reply => ({ t: 'array', v: [{ t: 'bulk', v: `${i}-0` }, { t: 'array', v: [{ t: 'bulk', v: 'f' }, { t: 'bulk', v: 'v' }] }] });
+const entry = (i: number): Reply => ({ t: 'array', v: [`${i}-0`, { t: 'array', v: ['f', 'v'] }] });
 
 describe('formatChunks', () => {
   it('joins to exactly what formatReply prints, in several chunks for big replies', () => {
@@ -13,7 +13,7 @@ describe('formatChunks', () => {
   });
 
   it('formats RESP3 maps the same way', () => {
-    const map: Reply = { t: 'map', v: Array.from({ length: 30 }, (_, i) => [{ t: 'bulk', v: `k${i}` }, { t: 'int', v: i }] as [Reply, Reply]) };
+    const map: Reply = { t: 'map', v: Array.from({ length: 30 }, (_, i) => [`k${i}`, { t: 'int', v: i }] as [Reply, Reply]) };
     expect([...formatChunks(map, 7)].join('')).toBe(formatReply(map));
   });
 });

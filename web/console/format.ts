@@ -9,7 +9,7 @@ import { binaryToUtf8, formatReply, type Reply } from '../../engine/index.ts';
 const CHUNK = 200;
 
 export function* formatChunks(r: Reply, chunk = CHUNK): Generator<string> {
-  if ((r.t !== 'array' && r.t !== 'set' && r.t !== 'map') || r.v.length <= chunk) {
+  if (typeof r === 'string' || (r.t !== 'array' && r.t !== 'set' && r.t !== 'map') || r.v.length <= chunk) {
     yield formatReply(r);
     return;
   }

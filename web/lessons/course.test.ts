@@ -4,7 +4,7 @@
  * Goals are checked against the engine state, so the alternatives below are what proves "any correct solution".
  */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../engine/index.ts';
+import { isError, type Reply } from '../../engine/index.ts';
 import { replay } from '../scenario/replay.ts';
 import { builtInCourse } from './course.ts';
 import { lessonScenario, type Lesson } from './format.ts';
@@ -79,7 +79,7 @@ const ATTEMPTS: Record<string, { right: string[]; wrong: string[] }> = {
 function errorsOf(l: Lesson): string[] {
   const s = lessonScenario(l);
   const { replies } = replay({ ...s, state: undefined, steps: [...l.setup, ...s.steps] });
-  return replies.flatMap((r: Reply | null, i) => (r?.t === 'error' ? [`step ${i}: ${r.v}`] : []));
+  return replies.flatMap((r: Reply | null, i) => (r && isError(r) ? [`step ${i}: ${r.v}`] : []));
 }
 
 describe('the built-in course', () => {

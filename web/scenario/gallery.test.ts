@@ -3,7 +3,7 @@
  * Facts are asked of the engine with ordinary commands, as a learner would.
  */
 import { describe, expect, it } from 'vitest';
-import { formatReply } from '../../engine/index.ts';
+import { formatReply, isError } from '../../engine/index.ts';
 import { encodeScenario } from './codec.ts';
 import { GALLERY, galleryEntry } from './gallery/index.ts';
 import { ask, replay, type Replayed } from './replay.ts';
@@ -41,7 +41,7 @@ describe('gallery', () => {
   it('no command in any scenario answers with an error', () => {
     for (const g of GALLERY) {
       const r = replay(g.scenario);
-      r.replies.forEach((rep, i) => expect(rep?.t === 'error' ? `${g.id} step ${i}: ${formatReply(rep)}` : '').toBe(''));
+      r.replies.forEach((rep, i) => expect(rep && isError(rep) ? `${g.id} step ${i}: ${formatReply(rep)}` : '').toBe(''));
     }
   });
 });

@@ -2,7 +2,7 @@
  * A scenario as a script for the engine: clients connected in order, setup commands with the clock standing
  * still, then the steps. The app sends the script to the worker in one call; tests run it on an Engine directly.
  */
-import { Engine, VirtualClock, RealClock, toResp2, type Reply } from '../../engine/index.ts';
+import { Engine, VirtualClock, RealClock, isError, toResp2, type Reply } from '../../engine/index.ts';
 import { lineToArgv } from './command-text.ts';
 import { runScript, type ScriptOp, type ScriptStep } from '../../engine/script.ts';
 import { isAdvanceStep, isClockStepStep, isCommandStep, type Scenario, type Step } from './format.ts';
@@ -43,7 +43,7 @@ export function replay(s: Scenario, upTo = s.steps.length): Replayed {
   // As each client sees them: RESP2 clients (the default) get maps flattened, as the worker does.
   const replies = stepReplies(steps, ops, results).map((r, i) => {
     const st = steps[i];
-    return r && isCommandStep(st) && r.t !== 'error' && engine.client(ids.get(st.client) ?? 0)?.resp !== 3 ? toResp2(r) : r;
+    return r && isCommandStep(st) && !isError(r) && engine.client(ids.get(st.client) ?? 0)?.resp !== 3 ? toResp2(r) : r;
   });
   return { engine, ids, replies };
 }
