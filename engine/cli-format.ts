@@ -64,27 +64,35 @@ export function formatReply(r: Reply, prefix = ''): string {
   }
 }
 
-function formatAggregate(r: Extract<Reply, { t: 'array' | 'set' | 'map' }>, prefix: string): string {
+/** An array, set or map reply. */
+export type AggregateReply = Extract<Reply, { t: 'array' | 'set' | 'map' }>;
+
+function formatAggregate(r: AggregateReply, prefix: string): string {
   const count = r.v.length;
   if (count === 0) {
     return r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : '(empty set)\n';
   }
-  const idxlen = String(count).length;
+  let out = '';
+  for (let i = 0; i < count; i++) out += formatElement(r, i, prefix);
+  return out;
+}
+
+/**
+ * Element i of a non-empty aggregate as redis-cli prints it, from its index to its last line: the aggregate's text is
+ * these joined (the console prints big replies a slice of elements at a time).
+ */
+export function formatElement(r: AggregateReply, i: number, prefix: string): string {
+  const idxlen = String(r.v.length).length;
   const childPrefix = prefix + ' '.repeat(idxlen + 2);
   const sep = r.t === 'set' ? '~' : r.t === 'map' ? '#' : ')';
-  let out = '';
-  for (let i = 0; i < count; i++) {
-    out += `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
-    if (r.t === 'map') {
-      const [k, v] = r.v[i];
-      // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
-      const breakLine = isMultiline(v) ? '\n' + childPrefix : '';
-      out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + breakLine + formatReply(v, childPrefix);
-    } else {
-      out += formatReply((r.v as readonly Reply[])[i], childPrefix);
-    }
+  const head = `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
+  if (r.t === 'map') {
+    const [k, v] = r.v[i];
+    // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
+    const breakLine = isMultiline(v) ? '\n' + childPrefix : '';
+    return head + formatReply(k, childPrefix).slice(0, -1) + ' => ' + breakLine + formatReply(v, childPrefix);
   }
-  return out;
+  return head + formatReply(r.v[i], childPrefix);
 }
 
 /** cliIsMultilineValueTTY: whether formatReply renders `r` on more than one line. */

@@ -1,9 +1,9 @@
 /**
  * redis-cli output for the terminal, in chunks: a reply with thousands of elements is formatted a slice at a time so
- * the page stays responsive. The top level is walked exactly as cli-format's formatAggregate walks it, so the joined
+ * the page stays responsive. Each chunk is cli-format's own text of a slice of the top-level elements, so the joined
  * chunks equal `formatReply(reply)` byte for byte.
  */
-import { binaryToUtf8, formatReply, type Reply } from '../../engine/index.ts';
+import { binaryToUtf8, formatElement, formatReply, type Reply } from '../../engine/index.ts';
 
 /** Top-level elements per chunk. */
 const CHUNK = 200;
@@ -13,19 +13,9 @@ export function* formatChunks(r: Reply, chunk = CHUNK): Generator<string> {
     yield formatReply(r);
     return;
   }
-  const count = r.v.length;
-  const idxlen = String(count).length;
-  const childPrefix = ' '.repeat(idxlen + 2);
-  const sep = r.t === 'set' ? '~' : r.t === 'map' ? '#' : ')';
   let out = '';
-  for (let i = 0; i < count; i++) {
-    out += `${String(i + 1).padStart(idxlen)}${sep} `;
-    if (r.t === 'map') {
-      const [k, v] = r.v[i];
-      out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + formatReply(v, childPrefix);
-    } else {
-      out += formatReply((r.v as readonly Reply[])[i], childPrefix);
-    }
+  for (let i = 0; i < r.v.length; i++) {
+    out += formatElement(r, i, '');
     if ((i + 1) % chunk === 0) {
       yield out;
       out = '';
