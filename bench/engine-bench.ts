@@ -3,12 +3,12 @@
  * printed beside the goals and beside a naive array-of-objects stream measured in the same run.
  * Run through `npm run bench` (needs --expose-gc for the memory figures). Prints figures; asserts nothing.
  */
-import { Engine, VirtualClock, type Reply } from '../engine/index.ts';
+import { Engine, VirtualClock, isArrayReply, type Reply } from '../engine/index.ts';
 
 /** Narrow a reply to an array's elements or a bulk's text (the benchmark only reads well-formed replies). */
 function items(r: Reply | null): readonly Reply[] {
-  if (r === null || typeof r === 'string' || r.t !== 'array') throw new Error(`expected an array reply, got ${JSON.stringify(r)}`);
-  return r.v;
+  if (r === null || !isArrayReply(r)) throw new Error(`expected an array reply, got ${JSON.stringify(r)}`);
+  return r;
 }
 function text(r: Reply): string {
   if (typeof r !== 'string') throw new Error(`expected a bulk reply, got ${JSON.stringify(r)}`);
@@ -115,7 +115,7 @@ function expectOk(r: { reply: unknown }): void {
     for (let round = 0; delivered < N; round++) {
       const name = consumers[round % 10];
       const r = e.exec(c, ['XREADGROUP', 'GROUP', 'g', name, 'COUNT', '10', 'STREAMS', 'jobs', '>']).reply;
-      if (r === null || typeof r === 'string' || r.t !== 'array') break;
+      if (r === null || !isArrayReply(r)) break;
       const entries = items(items(r)[0])[1];
       const ack = ['XACK', 'jobs', 'g'];
       for (const ent of items(entries)) ack.push(text(items(ent)[0]));

@@ -2,7 +2,7 @@
  * redis-cli's TTY formatting of replies (cliFormatReplyTTY) and its argument splitting (sdssplitargs).
  * Pure functions shared by the web console, conformance transcripts and tests.
  */
-import { formatDouble, type Reply } from './reply.ts';
+import { formatDouble, isArrayReply, type ArrayReply, type Reply } from './reply.ts';
 
 /** sdscatrepr: a quoted string with redis-cli's escapes; bytes outside 0x20..0x7e become \xHH. */
 export function quoteRepr(s: string): string {
@@ -41,6 +41,7 @@ export function quoteRepr(s: string): string {
 /** Format a reply exactly as redis-cli prints it on a terminal (each line ends with `\n`). */
 export function formatReply(r: Reply, prefix = ''): string {
   if (typeof r === 'string') return `${quoteRepr(r)}\n`;
+  if (isArrayReply(r)) return formatAggregate(r, prefix);
   switch (r.t) {
     case 'error':
       return `(error) ${r.v}\n`;
@@ -57,7 +58,6 @@ export function formatReply(r: Reply, prefix = ''): string {
       return '(nil)\n';
     case 'bool':
       return r.v ? '(true)\n' : '(false)\n';
-    case 'array':
     case 'set':
     case 'map':
       return formatAggregate(r, prefix);
@@ -65,12 +65,22 @@ export function formatReply(r: Reply, prefix = ''): string {
 }
 
 /** An array, set or map reply. */
-export type AggregateReply = Extract<Reply, { t: 'array' | 'set' | 'map' }>;
+export type AggregateReply = ArrayReply | Extract<Reply, { t: 'set' | 'map' }>;
+
+/** The elements of an aggregate reply (a map's are its key/value pairs). */
+const elementsOf = (r: AggregateReply) => (isArrayReply(r) ? r : r.v);
+
+/** The number of top-level elements of an array, set or map reply; undefined for any other reply. */
+export function aggregateLength(r: Reply): number | undefined {
+  if (typeof r === 'string') return undefined;
+  if (isArrayReply(r)) return r.length;
+  return r.t === 'set' || r.t === 'map' ? r.v.length : undefined;
+}
 
 function formatAggregate(r: AggregateReply, prefix: string): string {
-  const count = r.v.length;
+  const count = elementsOf(r).length;
   if (count === 0) {
-    return r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : '(empty set)\n';
+    return isArrayReply(r) ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : '(empty set)\n';
   }
   let out = '';
   for (let i = 0; i < count; i++) out += formatElement(r, i, prefix);
@@ -82,10 +92,11 @@ function formatAggregate(r: AggregateReply, prefix: string): string {
  * these joined (the console prints big replies a slice of elements at a time).
  */
 export function formatElement(r: AggregateReply, i: number, prefix: string): string {
-  const idxlen = String(r.v.length).length;
+  const idxlen = String(elementsOf(r).length).length;
   const childPrefix = prefix + ' '.repeat(idxlen + 2);
-  const sep = r.t === 'set' ? '~' : r.t === 'map' ? '#' : ')';
+  const sep = isArrayReply(r) ? ')' : r.t === 'set' ? '~' : '#';
   const head = `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
+  if (isArrayReply(r)) return head + formatReply(r[i], childPrefix);
   if (r.t === 'map') {
     const [k, v] = r.v[i];
     // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
@@ -98,8 +109,8 @@ export function formatElement(r: AggregateReply, i: number, prefix: string): str
 /** cliIsMultilineValueTTY: whether formatReply renders `r` on more than one line. */
 function isMultiline(r: Reply): boolean {
   if (typeof r === 'string') return false;
+  if (isArrayReply(r)) return r.length > 1 || (r.length === 1 && isMultiline(r[0]));
   switch (r.t) {
-    case 'array':
     case 'set':
       return r.v.length > 1 || (r.v.length === 1 && isMultiline(r.v[0]));
     case 'map':

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
 import { VirtualClock } from './clock.ts';
-import type { ErrorReply } from './reply.ts';
+import { isArrayReply, type ErrorReply } from './reply.ts';
 import { isContainer } from './table.ts';
 
 const fresh = () => new Engine({ clock: new VirtualClock() });
 
 function infoField(e: Engine, id: number, section: string, field: string): string {
   const r = e.exec(id, ['INFO', section]).reply;
-  const text = typeof r === 'string' ? r : r?.t === 'verbatim' ? r.v : '';
+  const text = typeof r === 'string' ? r : r && !isArrayReply(r) && r.t === 'verbatim' ? r.v : '';
   const line = text.split('\r\n').find((l) => l.startsWith(`${field}:`));
   return line ? line.slice(field.length + 1) : '';
 }
@@ -57,7 +57,7 @@ describe('Engine: garbage argv never throws', () => {
           id = e.connect();
           continue;
         }
-        expect(typeof r.reply === 'string' || r.reply.t !== undefined).toBe(true);
+        expect(typeof r.reply === 'string' || isArrayReply(r.reply) || r.reply.t !== undefined).toBe(true);
       }
     }
   });
@@ -196,10 +196,10 @@ describe('SCAN: a full iteration returns every stable key once', () => {
     let step = 0;
     do {
       const r = e.exec(c, ['SCAN', cursor, 'COUNT', '7']).reply;
-      if (typeof r === 'string' || r?.t !== 'array') throw new Error('SCAN reply');
-      const [cur, keys] = r.v;
-      if (typeof cur !== 'string' || typeof keys === 'string' || keys.t !== 'array') throw new Error('SCAN shape');
-      for (const k of keys.v) if (typeof k === 'string') seen.set(k, (seen.get(k) ?? 0) + 1);
+      if (!r || !isArrayReply(r)) throw new Error('SCAN reply');
+      const [cur, keys] = r;
+      if (typeof cur !== 'string' || !isArrayReply(keys)) throw new Error('SCAN shape');
+      for (const k of keys) if (typeof k === 'string') seen.set(k, (seen.get(k) ?? 0) + 1);
       cursor = cur;
       e.exec(c, ['SET', `churn:${step}`, '1']);
       e.exec(c, ['DEL', `churn:${step - 3}`]);

@@ -69,7 +69,7 @@ function randomReply(rand: () => number, depth = 0): Reply {
     case 9:
       return { t: 'verbatim', format: 'txt', v: str() };
     case 10:
-      return { t: 'array', v: Array.from({ length: pick(5) }, () => randomReply(rand, depth + 1)) };
+      return Array.from({ length: pick(5) }, () => randomReply(rand, depth + 1));
     case 11:
       return { t: 'set', v: Array.from({ length: pick(5) }, () => randomReply(rand, depth + 1)) };
     default:
@@ -107,7 +107,7 @@ describe('ReplyWriter', () => {
   it('grows for big batches and goes back to its usual size after them', () => {
     const w = new ReplyWriter();
     const big = 'x'.repeat(3 * 1024 * 1024);
-    const replies: Reply[] = [{ t: 'int', v: 1 }, big, { t: 'array', v: [big] }];
+    const replies: Reply[] = [{ t: 'int', v: 1 }, big, [big]];
     const sink = new Sink();
     for (const r of replies) w.reply(r, 2);
     w.flushTo(sink);

@@ -11,7 +11,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { Socket } from 'node:net';
-import { encode, type Reply } from '../engine/index.ts';
+import { encode, isArrayReply, type Reply } from '../engine/index.ts';
 
 /** The buffer's usual size. */
 const SLAB = 64 * 1024;
@@ -45,6 +45,11 @@ export class ReplyWriter {
       this.bulk(r);
       return;
     }
+    if (isArrayReply(r)) {
+      this.header(0x2a /* * */, r.length);
+      for (let i = 0; i < r.length; i++) this.reply(r[i], resp);
+      return;
+    }
     switch (r.t) {
       case 'status':
         this.line(0x2b /* + */, r.v);
@@ -62,10 +67,9 @@ export class ReplyWriter {
       case 'nullarray':
         this.raw(resp === 3 ? '_\r\n' : '*-1\r\n');
         return;
-      case 'array':
       case 'set': {
         const items = r.v;
-        this.header(r.t === 'set' && resp === 3 ? 0x7e /* ~ */ : 0x2a /* * */, items.length);
+        this.header(resp === 3 ? 0x7e /* ~ */ : 0x2a /* * */, items.length);
         for (let i = 0; i < items.length; i++) this.reply(items[i], resp);
         return;
       }

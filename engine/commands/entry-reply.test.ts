@@ -23,7 +23,7 @@ describe('entry replies', () => {
       small.push(entryReply(cur.node, cur.i));
       large.push(largeEntryReply(cur.node, cur.i));
     }
-    const entry = (id: string, ...fv: string[]) => ({ t: 'array', v: [id, { t: 'array', v: fv }] });
+    const entry = (id: string, ...fv: string[]) => [id, fv];
     const expected = [
       entry('5-0', 'name', 'ada', 'city', 'london'),
       entry('5-1', 'name', 'bob', 'city', 'paris'),

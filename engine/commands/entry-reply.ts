@@ -7,8 +7,8 @@
  * old space. Every object of a 100,000-entry reply survives. When the two kinds of reply shared their object
  * literals, one `XRANGE s - +` made every later `XRANGE ... COUNT 10` 3.5x slower for the rest of the session
  * (engine bench: 50k/s instead of 175k/s). Each builder therefore has its own literals. Don't route them through
- * the shared `array()` helper. Values and field names go into replies as the node's own strings (bulk replies are plain
- * strings, see reply.ts), so an entry costs two arrays and two small objects.
+ * the shared helpers. Values and field names go into replies as the node's own strings (bulk replies are plain
+ * strings and arrays plain arrays, see reply.ts), so an entry costs two arrays and its ID's text.
  */
 import type { Reply } from '../reply.ts';
 import type { StreamNode } from '../stream-node.ts';
@@ -35,7 +35,7 @@ export function entryReply(node: StreamNode, i: number): Reply {
   } else {
     fv = vals.slice(at, node.valuesEnd(i));
   }
-  return { t: 'array', v: [node.idTextAt(i), { t: 'array', v: fv }] };
+  return [node.idTextAt(i), fv];
 }
 
 /** Entry i of `node` as a reply (large replies: the same shape from separate allocation sites, see above). */
@@ -53,5 +53,5 @@ export function largeEntryReply(node: StreamNode, i: number): Reply {
   } else {
     fv = vals.slice(at, node.valuesEnd(i));
   }
-  return { t: 'array', v: [node.idTextAt(i), { t: 'array', v: fv }] };
+  return [node.idTextAt(i), fv];
 }

@@ -285,7 +285,7 @@ const subcommands: readonly CommandDef[] = [
     flags: ['loading', 'stale'],
     handler: (ctx) => {
       const lines = [...HELP_7_0, ...(ctx.has('client-setinfo') ? HELP_7_2 : []), ...HELP_END];
-      return { t: 'array', v: lines.map((l) => ({ t: 'status', v: l }) as const) };
+      return lines.map((l) => ({ t: 'status', v: l }) as const);
     },
   },
 ];

@@ -106,7 +106,7 @@ const subcommands: readonly CommandDef[] = [
     /** CONFIG REWRITE — there is no config file to rewrite. */
     handler: () => error('ERR The server is running without a config file'),
   },
-  { name: 'help', arity: 2, flags: ['loading', 'stale'], handler: () => ({ t: 'array', v: HELP.map(status) }) },
+  { name: 'help', arity: 2, flags: ['loading', 'stale'], handler: () => HELP.map(status) },
 ];
 
 export const configCommand: ContainerDef = { name: 'config', arity: -2, flags: [], subcommands };

@@ -7,7 +7,7 @@ import type { MovedFact, PendingFact } from '../events.ts';
 import { PendingEntry, type Consumer, type ConsumerGroup } from '../group.ts';
 import { MAX_ID, compareIds, formatId, idLt, nextId, type StreamId } from '../ids.ts';
 import { noteDelivered } from '../lag.ts';
-import { NULL_ARRAY, array, bulk, bulks, int, type Reply } from '../reply.ts';
+import { NULL_ARRAY, array, bulk, bulks, int, isArrayReply, type Reply } from '../reply.ts';
 import type { Stream } from '../stream.ts';
 import { entryBuilder } from './entry-reply.ts';
 import { countNumber, entryReply, incrementCount, moveTo } from './pel-util.ts';
@@ -86,7 +86,7 @@ export function readPlain(ctx: Ctx, key: string, s: Stream, after: StreamId, cou
 
 /** An entry in the CLAIM reply shape: `[id, fields, ms-since-last-delivery, delivery-count]`. */
 const claimShape = (e: Reply, idle: number, count: number | bigint): Reply =>
-  typeof e !== 'string' && e.t === 'array' ? array([...e.v, int(idle), int(count)]) : e;
+  isArrayReply(e) ? [...e, int(idle), int(count)] : e;
 
 /**
  * id > top, for readNew's per-entry check against the PEL's last entry. Its own function rather than compareIds:
@@ -106,7 +106,7 @@ function aboveTop(id: StreamId, top: PendingEntry): boolean {
 
 /** The ID text an entry reply already carries (`[id, fields]`), so an event need not format it again. */
 function idTextOf(e: Reply, id: StreamId): string {
-  const head = typeof e !== 'string' && e.t === 'array' ? e.v[0] : undefined;
+  const head = isArrayReply(e) ? e[0] : undefined;
   return typeof head === 'string' ? head : formatId(id);
 }
 

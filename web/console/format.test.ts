@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { formatReply, type Reply } from '../../engine/index.ts';
 import { formatChunks } from './format.ts';
 
-const entry = (i: number): Reply => ({ t: 'array', v: [`${i}-0`, { t: 'array', v: ['f', 'v'] }] });
+const entry = (i: number): Reply => [`${i}-0`, ['f', 'v']];
 
 describe('formatChunks', () => {
   it('joins to exactly what formatReply prints, in several chunks for big replies', () => {
-    const big: Reply = { t: 'array', v: Array.from({ length: 1234 }, (_, i) => entry(i)) };
+    const big: Reply = Array.from({ length: 1234 }, (_, i) => entry(i));
     const chunks = [...formatChunks(big, 100)];
     expect(chunks.length).toBe(13);
     expect(chunks.join('')).toBe(formatReply(big));

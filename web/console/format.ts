@@ -3,19 +3,20 @@
  * the page stays responsive. Each chunk is cli-format's own text of a slice of the top-level elements, so the joined
  * chunks equal `formatReply(reply)` byte for byte.
  */
-import { binaryToUtf8, formatElement, formatReply, type Reply } from '../../engine/index.ts';
+import { aggregateLength, binaryToUtf8, formatElement, formatReply, type AggregateReply, type Reply } from '../../engine/index.ts';
 
 /** Top-level elements per chunk. */
 const CHUNK = 200;
 
 export function* formatChunks(r: Reply, chunk = CHUNK): Generator<string> {
-  if (typeof r === 'string' || (r.t !== 'array' && r.t !== 'set' && r.t !== 'map') || r.v.length <= chunk) {
+  const count = aggregateLength(r);
+  if (count === undefined || count <= chunk) {
     yield formatReply(r);
     return;
   }
   let out = '';
-  for (let i = 0; i < r.v.length; i++) {
-    out += formatElement(r, i, '');
+  for (let i = 0; i < count; i++) {
+    out += formatElement(r as AggregateReply, i, '');
     if ((i + 1) % chunk === 0) {
       yield out;
       out = '';
