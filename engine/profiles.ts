@@ -136,18 +136,17 @@ export function profile(name: ProfileName = DEFAULT_PROFILE): Profile {
   const features = new Set(
     (Object.keys(FEATURE_SINCE) as Feature[]).filter((f) => atLeast(FEATURE_SINCE[f])),
   );
+  /** Commands and configuration parameters newer than this version: the ones it does not have. */
+  const newer = (since: Readonly<Record<string, string>>) => new Set(Object.keys(since).filter((k) => !atLeast(since[k])));
+  const newerCommands = newer(COMMAND_SINCE);
+  const newerConfigs = newer(CONFIG_SINCE);
   return {
     name,
     version,
     has: (f) => features.has(f),
-    hasCommand: (cmd) => {
-      const since = COMMAND_SINCE[cmd];
-      return since === undefined || atLeast(since);
-    },
-    hasConfig: (cfg) => {
-      const since = CONFIG_SINCE[cfg];
-      return since === undefined || atLeast(since);
-    },
+    // Asked on every command: the answer is a set lookup, worked out once per profile.
+    hasCommand: (cmd) => !newerCommands.has(cmd),
+    hasConfig: (cfg) => !newerConfigs.has(cfg),
     text: (key) => VERSIONED_TEXTS[key][name],
   };
 }
