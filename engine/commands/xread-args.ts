@@ -8,7 +8,7 @@ import type { ConsumerGroup } from '../group.ts';
 import { MAX_ID, MIN_ID, parseStrictId, prevId, type StreamId } from '../ids.ts';
 import { error, type ErrorReply } from '../reply.ts';
 import type { Stream } from '../stream.ts';
-import { parseLongLong } from './args.ts';
+import { isWord, parseLongLong, parseSafeInt } from './args.ts';
 import { cstr, isErrorReply } from './pel-util.ts';
 
 export interface ReadOptions {
@@ -58,41 +58,45 @@ export function parseReadOptions(ctx: Ctx, argv: readonly string[], group: boole
   let streamsArg = 0;
   for (let i = 1; i < argv.length; i++) {
     const moreargs = argv.length - i - 1;
-    const o = argv[i].toLowerCase();
-    if (o === 'block' && moreargs) {
+    // Matched in place (isWord): this runs for every option of every read, and toLowerCase() would copy each.
+    const o = argv[i];
+    if (isWord(o, 'block') && moreargs) {
       const v = parseLongLong(argv[++i]);
       if (v === undefined) return error(E.timeoutNotInteger);
       if (v < 0n) return error(E.timeoutNegative);
       block = Number(v);
-    } else if (o === 'count' && moreargs) {
-      const v = parseLongLong(argv[++i]);
+    } else if (isWord(o, 'count') && moreargs) {
+      // Up to 15 characters the value is a safe integer: read it without a BigInt (this runs for every read).
+      const arg = argv[++i];
+      const v = arg.length <= 15 ? parseSafeInt(arg) : parseLongLong(arg);
       if (v === undefined) return error(E.notInteger);
-      count = v < 0n ? 0 : Number(v);
-    } else if (o === 'streams' && moreargs) {
+      count = v < 0 ? 0 : Number(v);
+    } else if (isWord(o, 'streams') && moreargs) {
       streamsArg = i + 1;
       if ((argv.length - streamsArg) % 2 !== 0) {
         return error(ctx.text(group ? 'xreadgroupUnbalanced' : 'xreadUnbalanced') ?? E.syntax);
       }
       break;
-    } else if (o === 'group' && moreargs >= 2) {
+    } else if (isWord(o, 'group') && moreargs >= 2) {
       if (!group) return error(E.groupOnlyInXreadgroup);
       groupName = argv[i + 1];
       consumer = argv[i + 2];
       i += 2;
-    } else if (o === 'noack') {
+    } else if (isWord(o, 'noack')) {
       if (!group) return error(E.noackOnlyInXreadgroup);
       noack = true;
-    } else if (o === 'claim' && moreargs && ctx.has('xreadgroup-claim')) {
+    } else if (isWord(o, 'claim') && moreargs && ctx.has('xreadgroup-claim')) {
       if (!group) return error(E.claimOnlyInXreadgroup);
       const v = parseLongLong(argv[++i]);
       if (v === undefined) return error(E.minIdleNotInteger);
       if (v < 0n) return error(E.minIdleNegative);
       claim = Number(v);
-    } else if ((o === 'maxcount' || o === 'maxsize') && moreargs && ctx.has('read-limits')) {
+    } else if ((isWord(o, 'maxcount') || isWord(o, 'maxsize')) && moreargs && ctx.has('read-limits')) {
       const v = parseLongLong(argv[++i]);
       if (v === undefined) return error(E.notInteger);
-      if (v <= 0n) return error(o === 'maxcount' ? E.maxCountNotPositive : E.maxSizeNotPositive);
-      if (o === 'maxcount') maxCount = Number(v);
+      const isCount = isWord(o, 'maxcount');
+      if (v <= 0n) return error(isCount ? E.maxCountNotPositive : E.maxSizeNotPositive);
+      if (isCount) maxCount = Number(v);
       else maxSize = Number(v);
     } else {
       return error(E.syntax);
