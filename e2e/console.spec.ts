@@ -124,3 +124,19 @@ test('formats RESP3 replies after HELLO 3 as redis-cli does', async ({ page }) =
   await run(page, 'CONFIG GET maxmemory');
   await expectText(page, 'producer', '> CONFIG GET maxmemory\n1# "maxmemory" => "0"\n');
 });
+
+test('draws underscores (DejaVu Sans Mono puts them below the cell, where a line height of 1 clipped them)', async ({ page }) => {
+  await openApp(page);
+  await run(page, 'ECHO x_y');
+  await expectText(page, 'producer', '> ECHO x_y\n"x_y"\n');
+  await run(page, 'ECHO "x y"');
+  await expectText(page, 'producer', '> ECHO "x y"\n"x y"\n');
+  // PING moves the cursor on: each reply row is then followed by a prompt line, not by the cursor.
+  await run(page, 'PING');
+  await expectText(page, 'producer', '> PING\nPONG\n');
+  // The two reply rows differ only in that one character: their pixels must differ too.
+  const rows = page.locator('[aria-label="Console producer"] .xterm-rows > div');
+  const row = (shown: string) => rows.filter({ hasText: new RegExp(`^${shown}\\s*$`) }).first();
+  const [withUnderscore, withSpace] = await Promise.all([row('"x_y"').screenshot(), row('"x y"').screenshot()]);
+  expect(withUnderscore.equals(withSpace)).toBe(false);
+});

@@ -28,6 +28,9 @@ export function makeTerminal(theme: 'light' | 'dark'): Terminal {
     cursorBlink: true,
     fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
     fontSize: 14,
+    // DejaVu Sans Mono (the usual monospace font on Linux) draws `_` below its cell: at a line height of 1 the DOM
+    // renderer clips it away, and `key_spec_index` reads "key spec index" (xterm.js issue 4067).
+    lineHeight: 1.15,
     scrollback: 5000,
     theme: TERMINAL_THEMES[theme],
     allowProposedApi: false,
