@@ -5,7 +5,7 @@
  * Every scenario it loads has come through restore() first.
  */
 import type { EngineSnapshot } from '../../engine/index.ts';
-import type { BatchResult, NamedOp, RunResult } from '../../engine/worker.ts';
+import type { BatchResult, NamedOp, RunResult, Step as WorkerStep } from '../../engine/worker.ts';
 import type { Playground } from '../lib/playground.svelte.ts';
 import { embedSnippet, galleryParam, idsByName, shareLink } from './links.ts';
 import { LOAD_NARRATED_STEPS, WORKSPACE_KEY, clientIdOf, emptySnapshotPlaceholder, loadNote, moveNote, readWorkspace, transcriptOutputs } from './session-util.ts';
@@ -68,8 +68,7 @@ export class ScenarioSession {
       clock: (step, r) => this.recordStep(step, r),
       woke: (r) => {
         const nodes = r.steps.map(() => null);
-        attach(this.tl, nodes, r.steps, () => 0, this.blockedBy);
-        this.rootHistory = recordHistory(this.tl, this.tl.head, this.rootHistory, nodes, r.steps);
+        this.attachBatch(this.tl.head, this.rootHistory, nodes, r.steps, () => 0);
         this.changed();
       },
     };
@@ -185,8 +184,7 @@ export class ScenarioSession {
       this.tl.resetHistory();
       this.blockedBy.clear();
       const ids = idsByName(res);
-      attach(this.tl, nodes, res.steps, (i) => clientIdOf(ops[i], ids), this.blockedBy);
-      this.rootHistory = recordHistory(this.tl, 0, EMPTY_HISTORY, nodes, res.steps);
+      this.attachBatch(0, EMPTY_HISTORY, nodes, res.steps, (i) => clientIdOf(ops[i], ids));
       this.loadPhases.timeline = performance.now() - t0;
       this.base = { v: SCENARIO_VERSION, profile: s.profile, clock: s.clock, clients: s.clients, ...(s.state ? { state: s.state } : {}), ...(s.view ? { view: s.view } : {}) };
       this.title = s.title || 'Untitled scenario';
@@ -292,8 +290,7 @@ export class ScenarioSession {
     const start = this.tl.head;
     const nodes = r.steps.map((st) => (st.argv ? this.tl.append({ step: { client, command: argvToLine(st.argv) }, reply: null, blocked: false }) : null));
     const id = this.pg.consoles.find((c) => c.name === client)?.clientId ?? 0;
-    attach(this.tl, nodes, r.steps, () => id, this.blockedBy);
-    this.rootHistory = recordHistory(this.tl, start, this.rootHistory, nodes, r.steps);
+    this.attachBatch(start, this.rootHistory, nodes, r.steps, () => id);
     for (const n of nodes) {
       const t = n === null ? null : this.tl.node(n).step;
       if (t && isCommandStep(t.step) && this.onExecuted.size > 0) for (const f of this.onExecuted) f(client, t.step.command, outText(t, false));
@@ -305,9 +302,17 @@ export class ScenarioSession {
     const start = this.tl.head;
     const node = this.tl.append({ step, reply: null, blocked: false });
     const nodes = r.steps.map(() => node);
-    attach(this.tl, nodes, r.steps, () => 0, this.blockedBy);
-    this.rootHistory = recordHistory(this.tl, start, this.rootHistory, nodes, r.steps);
+    this.attachBatch(start, this.rootHistory, nodes, r.steps, () => 0);
     this.afterRecord();
+  }
+
+  /**
+   * Put a batch's results on its timeline nodes: the replies (and blocked commands' wake-ups), then the diagram
+   * history after each node, folded from node `start`'s (`root` at the root).
+   */
+  private attachBatch(start: number, root: History, nodes: readonly (number | null)[], steps: readonly WorkerStep[], clientOf: (i: number) => number): void {
+    attach(this.tl, nodes, steps, clientOf, this.blockedBy);
+    this.rootHistory = recordHistory(this.tl, start, root, nodes, steps);
   }
 
   private afterRecord(): void {
