@@ -4,10 +4,9 @@
  * `node .cache/bench/server-bench.js [--quick]` from the repository root).
  *
  * Both servers run as processes of their own, as a user runs them: redis-server, and our server bundled from
- * server/main.ts the way vite bundles the benchmarks (no TypeScript loader in the hot path). In an earlier version
- * our server ran inside this process, beside the driver, and its ratios came out lower than the same server's
- * alone. Each row first sends both servers a short unmeasured run of the same command, so that V8 has compiled our
- * server's path for it; then the servers take turns, and each keeps its best of ROUNDS runs.
+ * server/main.ts the way vite bundles the benchmarks (no TypeScript loader in the hot path), rather than inside this
+ * process beside the driver. Each row first sends both servers a short unmeasured run of the same command, so that
+ * V8 has compiled our server's path for it; then the servers take turns, and each keeps its best of ROUNDS runs.
  *
  * Goals printed next to the figures: ≥ 0.9× redis-server without pipelining, ≥ 0.5× with -P 16 on XADD and XLEN.
  */
