@@ -67,43 +67,44 @@ export function formatReply(r: Reply, prefix = ''): string {
 /** An array, set or map reply. */
 export type AggregateReply = ArrayReply | Extract<Reply, { t: 'set' | 'map' }>;
 
-/** The elements of an aggregate reply (a map's are its key/value pairs). */
-const elementsOf = (r: AggregateReply) => (isArrayReply(r) ? r : r.v);
+/** Whether the reply is an array, set or map. */
+export const isAggregateReply = (r: Reply): r is AggregateReply =>
+  typeof r !== 'string' && (isArrayReply(r) || r.t === 'set' || r.t === 'map');
 
-/** The number of top-level elements of an array, set or map reply; undefined for any other reply. */
-export function aggregateLength(r: Reply): number | undefined {
-  if (typeof r === 'string') return undefined;
-  if (isArrayReply(r)) return r.length;
-  return r.t === 'set' || r.t === 'map' ? r.v.length : undefined;
-}
+/** The number of top-level elements (a map's are its key/value pairs). */
+export const aggregateLength = (r: AggregateReply): number => (isArrayReply(r) ? r : r.v).length;
 
 function formatAggregate(r: AggregateReply, prefix: string): string {
-  const count = elementsOf(r).length;
+  const count = aggregateLength(r);
   if (count === 0) {
     return isArrayReply(r) ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : '(empty set)\n';
   }
-  let out = '';
-  for (let i = 0; i < count; i++) out += formatElement(r, i, prefix);
-  return out;
+  return formatElements(r, 0, count, prefix);
 }
 
 /**
- * Element i of a non-empty aggregate as redis-cli prints it, from its index to its last line: the aggregate's text is
- * these joined (the console prints big replies a slice of elements at a time).
+ * Elements [from, to) of a non-empty aggregate as redis-cli prints them, each from its index to its last line: the
+ * aggregate's text is all of them (the console prints big replies a slice at a time).
  */
-export function formatElement(r: AggregateReply, i: number, prefix: string): string {
-  const idxlen = String(elementsOf(r).length).length;
+export function formatElements(r: AggregateReply, from: number, to: number, prefix: string): string {
+  const idxlen = String(aggregateLength(r)).length;
   const childPrefix = prefix + ' '.repeat(idxlen + 2);
   const sep = isArrayReply(r) ? ')' : r.t === 'set' ? '~' : '#';
-  const head = `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
-  if (isArrayReply(r)) return head + formatReply(r[i], childPrefix);
-  if (r.t === 'map') {
-    const [k, v] = r.v[i];
-    // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
-    const breakLine = isMultiline(v) ? '\n' + childPrefix : '';
-    return head + formatReply(k, childPrefix).slice(0, -1) + ' => ' + breakLine + formatReply(v, childPrefix);
+  let out = '';
+  for (let i = from; i < to; i++) {
+    out += `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
+    if (isArrayReply(r)) {
+      out += formatReply(r[i], childPrefix);
+    } else if (r.t === 'map') {
+      const [k, v] = r.v[i];
+      // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
+      const breakLine = isMultiline(v) ? '\n' + childPrefix : '';
+      out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + breakLine + formatReply(v, childPrefix);
+    } else {
+      out += formatReply(r.v[i], childPrefix);
+    }
   }
-  return head + formatReply(r.v[i], childPrefix);
+  return out;
 }
 
 /** cliIsMultilineValueTTY: whether formatReply renders `r` on more than one line. */

@@ -4,7 +4,7 @@ export { RealClock, VirtualClock, type Clock } from './clock.ts';
 export type { EngineEvent, EventType } from './events.ts';
 export type { ArrayReply, ErrorReply, Reply } from './reply.ts';
 export { encode, isArrayReply, isBulk, isError, toResp2 } from './reply.ts';
-export { aggregateLength, formatElement, formatReply, quoteRepr, splitArgs, utf8ToBinary, binaryToUtf8 } from './cli-format.ts';
+export { aggregateLength, formatElements, formatReply, isAggregateReply, quoteRepr, splitArgs, utf8ToBinary, binaryToUtf8 } from './cli-format.ts';
 export type { AggregateReply } from './cli-format.ts';
 export { PROFILE_NAMES, DEFAULT_PROFILE, isProfileName, type ProfileName } from './profiles.ts';
 export type { EngineSnapshot } from './snapshot.ts';
