@@ -48,3 +48,21 @@ test('Ctrl-C cancels a blocked command and the console reconnects', async ({ pag
   await expectText(page, 'bob', '> CLIENT GETNAME\n"bob"');
   expect(await text(page, 'bob')).not.toContain('(error)');
 });
+
+test('a repeat count of a blocking command runs every repeat, each one waiting for its own wake-up', async ({ page }) => {
+  await openApp(page);
+  await selectConsole(page, 'alice');
+  await run(page, '2 BLPOP q 0');
+  await expect(page.getByRole('tab', { name: /alice.*waiting/ })).toBeVisible();
+  await selectConsole(page, 'producer');
+  await run(page, 'RPUSH q first');
+  await idle(page, 'producer');
+  // The first repeat was served; the second waits (it goes back to the prompt as "1 BLPOP q 0").
+  // (redis-cli prints a blocking command's wait time after its reply when it waited half a second or more.)
+  await expect.poll(() => text(page, 'alice')).toMatch(/> 2 BLPOP q 0\n1\) "q"\n2\) "first"\n(\(\d+\.\d\ds\)\n)?127\.0\.0\.1:6379> 1 BLPOP q 0$/);
+  await expect(page.getByRole('tab', { name: /alice.*waiting/ })).toBeVisible();
+  await run(page, 'RPUSH q second');
+  await expectText(page, 'alice', '> 1 BLPOP q 0\n1) "q"\n2) "second"\n');
+  await expect.poll(() => text(page, 'alice')).toMatch(/"second"\n(\(\d+\.\d\ds\)\n)?127\.0\.0\.1:6379> $/);
+  await expect(page.getByRole('tab', { name: /alice.*waiting/ })).toHaveCount(0);
+});

@@ -113,6 +113,16 @@ test.describe('redis-cli niceties', () => {
     const all = await text(page, 'producer');
     for (let i = 0; i < 40; i++) expect(all).toContain(`127.0.0.1:6379> RPUSH list ${i}\n(integer) ${i + 1}\n`);
   });
+
+  test('runs a repeat count (redis-cli\'s "3 RPUSH …") on any line of a paste', async ({ page }) => {
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', data);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, 'ECHO start\n3 RPUSH rep x\nLLEN rep\n');
+    await expectText(page, 'producer', '> LLEN rep\n(integer) 3\n');
+    expect(await text(page, 'producer')).not.toContain('unknown command');
+  });
 });
 
 test('formats RESP3 replies after HELLO 3 as redis-cli does', async ({ page }) => {

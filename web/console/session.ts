@@ -25,6 +25,8 @@ export interface ConsoleHost {
   execBatch(session: ConsoleSession, argvs: readonly (readonly string[])[]): Promise<BatchResult>;
   /** Carry out a console command; returns the text to print. */
   meta(action: MetaAction): Promise<string>;
+  /** Why a command may not run here (a lesson's list of commands), or '' when it may. */
+  refusal(argv: readonly string[]): string;
   /** Ctrl-C on a blocked command: drop the connection and open a new one for this console. */
   reconnect(session: ConsoleSession): Promise<void>;
   /** The console's blocked state changed (the UI shows it). */
@@ -35,6 +37,8 @@ type State = 'idle' | 'busy' | 'blocked';
 
 /** Commands after which the prompt may change: a batch ends with them. */
 const PROMPT_CHANGERS = new Set(['select', 'multi', 'exec', 'discard', 'hello', 'reset', 'swapdb']);
+/** Words the console answers itself (never sent to the engine). */
+const CONSOLE_WORDS = new Set(['clear', 'help', '?', 'quit', 'exit']);
 const NOTE = (s: string) => `\x1b[33m${s}\x1b[0m\r\n`;
 
 export class ConsoleSession {
@@ -243,32 +247,43 @@ export class ConsoleSession {
       return this.write(toCrlf(helpFor(argv.slice(1))));
     }
     if ((cmd === 'quit' || cmd === 'exit') && argv.length === 1) return this.write(NOTE('This console stays open: close its tab to end the connection.'));
-    await this.runBatch(withRepeat(argv));
+    const cmds = withRepeat(argv);
+    const refused = this.host.refusal(cmds[0]);
+    if (refused) return this.write(NOTE(refused));
+    await this.runBatch(line, cmds);
   }
 
-  /** Run `argvs` plus any plain command lines waiting in the typeahead, in one engine round trip. */
-  private async runBatch(first: string[][]): Promise<void> {
-    const lines: string[] = [];
+  /**
+   * Run `line` (already split into `first`, one argv per repeat) plus any plain command lines waiting in the
+   * typeahead, in one engine round trip. Every line may carry a repeat count.
+   */
+  private async runBatch(line: string, first: string[][]): Promise<void> {
+    const batch: BatchLine[] = [{ text: line, from: 0, count: first.length }];
     const argvs = [...first];
     const ends = (a: readonly string[]) => PROMPT_CHANGERS.has((a[0] ?? '').toLowerCase());
-    while (!argvs.some(ends)) {
-      const line = plainLine(this.typeahead);
-      if (line === undefined || line.trim() === '' || isMeta(line)) break;
-      const next = splitArgs(utf8ToBinary(line));
-      if (!next || next.length === 0 || ['clear', 'help', '?', 'quit', 'exit'].includes(next[0].toLowerCase())) break;
-      lines.push(line);
-      argvs.push(next);
-      this.typeahead = this.typeahead.slice(line.length + 1);
+    let ended = first.some(ends);
+    while (!ended) {
+      const next = plainLine(this.typeahead);
+      if (next === undefined || next.trim() === '' || isMeta(next)) break;
+      const argv = splitArgs(utf8ToBinary(next));
+      // Lines the console handles itself, or refuses, run on their own (through run()).
+      if (!argv || argv.length === 0 || CONSOLE_WORDS.has(argv[0].toLowerCase())) break;
+      const cmds = withRepeat(argv);
+      if (this.host.refusal(cmds[0])) break;
+      batch.push({ text: next, from: argvs.length, count: cmds.length });
+      argvs.push(...cmds);
+      ended = ends(cmds[0]);
+      this.typeahead = this.typeahead.slice(next.length + 1);
       this.input.editor.set('');
     }
     const prompt = this.prompt();
     const r = await this.host.execBatch(this, argvs);
-    const firstCount = first.length;
+    const echoes = new Map(batch.slice(1).map((b) => [b.from, b.text]));
     // Echoes and replies are gathered into few writes; only big replies are written a chunk at a time.
     let out = '';
     for (let i = 0; i < r.steps.length; i++) {
-      const line = i >= firstCount ? lines[i - firstCount] : undefined;
-      if (line !== undefined) out += `${prompt}${line}\r\n`;
+      const echo = echoes.get(i);
+      if (echo !== undefined) out += `${prompt}${echo}\r\n`;
       const reply = r.steps[i].reply;
       if (!reply) continue;
       for (const chunk of formatChunks(reply)) {
@@ -282,9 +297,8 @@ export class ConsoleSession {
     if (out) await this.write(out);
     const last = r.steps[r.steps.length - 1];
     if (last && last.reply === null) {
-      // Blocked: the lines not run go back in front of the typeahead.
-      const unrun = lines.slice(Math.max(0, r.steps.length - firstCount));
-      this.typeahead = unrun.map((l) => l + '\r').join('') + this.typeahead;
+      // Blocked: what did not run goes back in front of the typeahead (the rest of a repeat as a shorter repeat).
+      this.typeahead = unrunLines(batch, r.steps.length).map((l) => l + '\r').join('') + this.typeahead;
       this.blockedSince = Date.now();
       this.blockedOn = (argvs[r.steps.length - 1]?.[0] ?? '').toUpperCase();
       this.setState('blocked');
@@ -345,6 +359,26 @@ function afterFirstEnter(data: string): string {
   const at = norm.search(/[\r\n]/);
   return at < 0 ? '' : norm.slice(at + 1);
 }
+
+/** A line of a batch: its commands are `argvs[from .. from + count)` (more than one with a repeat count). */
+interface BatchLine {
+  readonly text: string;
+  readonly from: number;
+  readonly count: number;
+}
+
+/** The lines, or the rest of a repeated line, whose commands are at or after `ran` (the commands that ran). */
+function unrunLines(batch: readonly BatchLine[], ran: number): string[] {
+  const out: string[] = [];
+  for (const b of batch) {
+    const left = Math.min(b.count, b.from + b.count - ran);
+    if (left <= 0) continue;
+    out.push(left === b.count ? b.text : `${left} ${b.text.replace(REPEAT_PREFIX, '')}`);
+  }
+  return out;
+}
+
+const REPEAT_PREFIX = /^\s*[1-9]\d*\s+/;
 
 /** redis-cli's `N command` repeats a command N times. */
 function withRepeat(argv: string[]): string[][] {
