@@ -4,7 +4,8 @@
  * timeline, and a teacher's workshop link with notes. Screenshots go to test-results/ for a human look.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectText, idle, run, selectConsole } from './helpers';
+import { lessonFileHash } from '../web/lessons/link.ts';
+import { expectText, idle, run, selectConsole, text } from './helpers';
 
 async function openLesson(page: Page, hash: string): Promise<void> {
   await page.goto(`./${hash}`);
@@ -101,4 +102,34 @@ test("lessons leave the learner's own session alone: it is back after leaving, a
   await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams.map((s) => s.key))).toEqual(['mine']);
   await page.reload();
   await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams.map((s) => s.key)), { timeout: 20_000 }).toEqual(['mine']);
+});
+
+test("a teacher's lesson with a list of commands: the console refuses the others, and they change nothing", async ({ page }) => {
+  const file = {
+    v: 1,
+    kind: 'lesson',
+    id: 'ack-only',
+    title: 'Acknowledge, nothing else',
+    goal: { text: '1-0 is acknowledged', check: { pending: { stream: 'jobs', group: 'workers', count: 1 } } },
+    setup: ['producer> XADD jobs 1-0 task a', 'producer> XADD jobs 2-0 task b', 'producer> XGROUP CREATE jobs workers 0', 'alice> XREADGROUP GROUP workers alice STREAMS jobs >'],
+    solution: ['alice> XACK jobs workers 1-0'],
+    allowed: ['XACK', 'XPENDING'],
+  };
+  await openLesson(page, lessonFileHash(file));
+  await expect(page.getByTestId('lesson')).toContainText('Commands for this lesson: XACK, XPENDING');
+  await selectConsole(page, 'alice');
+  await run(page, 'XDEL jobs 1-0');
+  await expectText(page, 'alice', '> XDEL jobs 1-0\nNot run: this lesson allows only XACK, XPENDING (not XDEL).\n');
+  // A repeat count, and a refused line in the middle of a paste, are refused too; the lines around it run.
+  await idle(page, 'alice');
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', data);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, 'XPENDING jobs workers\n2 XGROUP DESTROY jobs workers\nXACK jobs workers 1-0\n');
+  await expectText(page, 'alice', '> 2 XGROUP DESTROY jobs workers\nNot run: this lesson allows only XACK, XPENDING (not XGROUP).\n');
+  await expectText(page, 'alice', '> XACK jobs workers 1-0\n(integer) 1\n');
+  expect(await text(page, 'alice')).toContain('> XPENDING jobs workers\n1) (integer) 2\n');
+  // Only what ran counts: XPENDING and XACK.
+  await expect(page.getByTestId('lesson-success')).toContainText('Goal reached with 2 commands (the reference solution uses 1)');
 });

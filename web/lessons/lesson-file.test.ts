@@ -35,6 +35,14 @@ describe('lesson files', () => {
     expect(q.ok ? '' : q.error).toMatch(/setup\[0\]\.command: unbalanced quotes/);
   });
 
+  it('refuses a list of commands that leaves out a command of the solution (a learner could not type it)', () => {
+    expect(parseLessonFile({ ...lesson, allowed: ['XADD', 'XRANGE'] }).ok).toBe(true);
+    expect(parseLessonFile({ ...lesson, allowed: ['XRANGE', 'XLEN'] })).toEqual({
+      ok: false,
+      error: 'lesson "my-first".solution[0] runs XADD, which lesson "my-first".allowed does not list (the consoles would refuse it)',
+    });
+  });
+
   it('refuses bad goals, ids, versions and kinds with one clear sentence', () => {
     const bad = (v: unknown) => {
       const r = parseLessonFile(v);

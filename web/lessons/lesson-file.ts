@@ -8,6 +8,7 @@ import type { ProfileName } from '../../engine/index.ts';
 import { restore } from '../scenario/restore.ts';
 import { isCommandStep, type CommandStep } from '../scenario/format.ts';
 import { fail, ok, type Result } from '../scenario/validate.ts';
+import { isAllowed } from './allowed.ts';
 import { DEFAULT_CLIENTS, DEFAULT_CLOCK, LESSON_LIMITS, LESSON_VERSION, lessonScenario, type Course, type Lesson, type LessonStep, type Workshop } from './format.ts';
 import { GoalError, parseGoal } from './goal-parse.ts';
 
@@ -71,6 +72,17 @@ function throughGate(raw: { clients: unknown; clock: unknown; profile: unknown; 
   return { clients: [...s.clients], setup, solution, clock: { start: s.clock.start, stepPerCommand: s.clock.stepPerCommand }, profile: s.profile };
 }
 
+/** The first solution command that `allowed` leaves out. */
+function firstOutside(allowed: readonly string[], solution: readonly LessonStep[]): { at: number; name: string } | undefined {
+  for (let at = 0; at < solution.length; at++) {
+    const st = solution[at];
+    if (!isCommandStep(st)) continue;
+    const argv = st.command.trim().split(/\s+/);
+    if (!isAllowed(allowed, argv)) return { at, name: argv[0].toUpperCase() };
+  }
+  return undefined;
+}
+
 export function parseLesson(v: unknown, at = 'lesson'): Lesson {
   if (!isO(v)) throw new Bad(`${at} should be an object`);
   const id = str(v.id, `${at}.id`, LESSON_LIMITS.id);
@@ -93,6 +105,9 @@ export function parseLesson(v: unknown, at = 'lesson'): Lesson {
   let allowed: string[] | undefined;
   if (v.allowed !== undefined) {
     allowed = list(v.allowed, `${where}.allowed`, LESSON_LIMITS.allowed).map((a, i) => str(a, `${where}.allowed[${i}]`, 40).toUpperCase());
+    // The consoles refuse what the list leaves out: a solution outside it could not be typed.
+    const outside = firstOutside(allowed, replay.solution);
+    if (outside) throw new Bad(`${where}.solution[${outside.at}] runs ${outside.name}, which ${where}.allowed does not list (the consoles would refuse it)`);
   }
   const lesson: Lesson = {
     id,

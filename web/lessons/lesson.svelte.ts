@@ -10,6 +10,7 @@ import type { Playground } from '../lib/playground.svelte.ts';
 import { isCommandStep } from '../scenario/format.ts';
 import { restore } from '../scenario/restore.ts';
 import type { ScenarioSession } from '../scenario/session.svelte.ts';
+import { isAllowed, refusal } from './allowed.ts';
 import { commandCount, lessonScenario, type Lesson } from './format.ts';
 import { check, progress, type Verdict } from './goal.ts';
 import { lessonHash } from './route.ts';
@@ -41,7 +42,7 @@ export class LessonSession {
   hintsShown = $state(0);
   /** Commands the learner has typed since the lesson (re)started. */
   used = $state(0);
-  /** Commands outside the lesson's allowed list. */
+  /** Commands outside the lesson's allowed list that ran anyway (not typed: the consoles refuse those). */
   disallowed = $state.raw<readonly string[]>([]);
   /** Reached by the learner (not by "Show solution"). */
   solved = $state(false);
@@ -68,6 +69,7 @@ export class LessonSession {
 
   dispose(): void {
     this.pg.batchListeners.delete(this.listener);
+    this.pg.commandGate = null;
   }
 
   /** Open a sequence at a lesson (by id, or the saved position, or the first unsolved). */
@@ -91,6 +93,8 @@ export class LessonSession {
     this.used = 0;
     this.disallowed = [];
     this.verdict = null;
+    const allowed = l.allowed;
+    this.pg.commandGate = allowed ? (argv) => refusal(allowed, argv) : null;
     this.remember(withCurrent(this.progress, l.id));
     if (this.seq.kind === 'course' && typeof history !== 'undefined') history.replaceState(null, '', lessonHash(l.id));
     await this.load(lessonScenario(l, []));
@@ -154,9 +158,12 @@ export class LessonSession {
     if (this.watching) return;
     const steps = this.sc.toScenario().steps.filter(isCommandStep);
     this.used = steps.length;
-    if (l.allowed) {
-      const names = steps.map((s) => s.command.trim().split(/\s+/)[0].toUpperCase());
-      this.disallowed = names.filter((c, i) => !l.allowed?.includes(c) && names.indexOf(c) === i);
+    const allowed = l.allowed;
+    if (allowed) {
+      // The consoles refuse these; a command can still arrive another way (a workspace import), and is named here.
+      const outside = steps.map((s) => s.command.trim().split(/\s+/)).filter((argv) => !isAllowed(allowed, argv));
+      const names = outside.map((argv) => argv[0].toUpperCase());
+      this.disallowed = names.filter((n, i) => names.indexOf(n) === i);
     }
     if (this.verdict.pass && !this.solved) {
       this.solved = true;

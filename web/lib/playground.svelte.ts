@@ -55,6 +55,8 @@ export class Playground {
   readonly bridge: EngineBridge;
   /** Hears every change typed or clicked, so the scenario timeline can record it (web/scenario/session.svelte.ts). */
   recorder: Recorder | null = null;
+  /** Why a typed command may not run, or '' (a lesson with a list of commands sets it; see web/lessons/allowed.ts). */
+  commandGate: ((argv: readonly string[]) => string) | null = null;
   private readonly host: ConsoleHost;
 
   constructor(
@@ -87,6 +89,7 @@ export class Playground {
         return r;
       },
       meta: (a) => this.meta(a),
+      refusal: (argv) => this.commandGate?.(argv) ?? '',
       reconnect: (s) => this.reconnect(s),
       changed: (s) => this.refresh(s),
     };
