@@ -9,6 +9,11 @@
  * V8 has compiled our server's path for it; then the servers take turns, and each keeps its best of ROUNDS runs.
  *
  * Goals printed next to the figures: ≥ 0.9× redis-server without pipelining, ≥ 0.5× with -P 16 on XADD and XLEN.
+ *
+ * A last row measures the floor under the no-pipelining goal: a Node TCP server that parses nothing and answers
+ * every request with `:1`, against redis-server and ours, in the same alternation. Without pipelining each request
+ * costs one read and one write on both sides; what a Node server spends around them (libuv, the socket stream, a
+ * Buffer per read) is the part no engine work can remove.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -98,6 +103,52 @@ async function startOurProcess(profile: string): Promise<{ port: number; stop():
   return { port, stop: () => child.kill('SIGTERM') };
 }
 
+/**
+ * The floor: a Node TCP server that counts the requests in each read (a line starting with `*`; only valid for
+ * commands without a `*` argument) and answers each with `:1`, nothing else. Run with `node -e` as its own process.
+ */
+const FLOOR_SOURCE = `
+const port = Number(process.argv[1]);
+require('node:net').createServer({ noDelay: true }, (s) => {
+  s.on('error', () => {});
+  s.on('data', (buf) => {
+    let n = 0;
+    for (let i = 0; i < buf.length; i++) if (buf[i] === 42 && (i === 0 || buf[i - 1] === 10)) n++;
+    s.write(':1\\r\\n'.repeat(n || 1));
+  });
+}).listen(port, '127.0.0.1', () => console.log('listening on ' + port));
+`;
+
+async function startFloorProcess(): Promise<{ port: number; stop(): void }> {
+  const port = await freePort();
+  const child = spawn('node', ['-e', FLOOR_SOURCE, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the floor server exited (${code}) before listening`)));
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('listening on')) resolve();
+    });
+  });
+  process.once('exit', () => child.kill('SIGTERM'));
+  return { port, stop: () => child.kill('SIGTERM') };
+}
+
+/** Best of ROUNDS runs per server, the servers taking turns (reversed every other round). */
+async function bestOf(ports: readonly number[], args: readonly string[], n: number, pipeline: number, setup?: Row['setup']): Promise<number[]> {
+  const rps = ports.map(() => 0);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < ports.length; i++) {
+      const idx = round % 2 === 0 ? i : ports.length - 1 - i;
+      if (setup) {
+        const c = await RawClient.open(ports[idx]);
+        await setup(c, n);
+        c.close();
+      }
+      rps[idx] = Math.max(rps[idx], await run(ports[idx], args, n, pipeline));
+    }
+  }
+  return rps;
+}
+
 async function main(): Promise<void> {
   const real = await startRealRedis();
   const ours = await startOurProcess('redis-7.0');
@@ -120,25 +171,22 @@ async function main(): Promise<void> {
         await run(s.port, row.args, N.warmup, pipeline);
       }
       // Best of ROUNDS, alternating the servers, so a burst of load elsewhere on the machine hurts both alike.
-      const rps = [0, 0];
-      for (let round = 0; round < ROUNDS; round++) {
-        for (let i = 0; i < servers.length; i++) {
-          const s = servers[round % 2 === 0 ? i : servers.length - 1 - i];
-          if (row.setup) {
-            const c = await RawClient.open(s.port);
-            await row.setup(c, n);
-            c.close();
-          }
-          const idx = servers.indexOf(s);
-          rps[idx] = Math.max(rps[idx], await run(s.port, row.args, n, pipeline));
-        }
-      }
+      const rps = await bestOf(servers.map((x) => x.port), row.args, n, pipeline, row.setup);
       const ratio = rps[1] / rps[0];
       const goal = row.goal[pipeline === 1 ? 0 : 1];
       const verdict = goal === undefined ? '' : `≥ ${goal.toFixed(1)}× ${ratio >= goal ? 'met' : 'NOT met'}`;
       console.log(`${row.label.padEnd(26)}${mode.padEnd(8)}${fmt(rps[0]).padStart(12)}${fmt(rps[1]).padStart(12)}${ratio.toFixed(2).padStart(8)}   ${verdict}`);
     }
   }
+  const floor = await startFloorProcess();
+  const ports = [real.port, floor.port, ours.port];
+  for (const port of ports) await run(port, ['XLEN', 's'], N.warmup, 1);
+  const [r, f, o] = await bestOf(ports, ['XLEN', 's'], N.plain, 1);
+  console.log(
+    `${'XLEN s, Node floor'.padEnd(26)}${'-P 1'.padEnd(8)}${fmt(r).padStart(12)}${fmt(f).padStart(12)}${(f / r).toFixed(2).padStart(8)}   ` +
+      `a Node server that only answers :1 (ours in the same runs: ${(o / r).toFixed(2)}×)`,
+  );
+  floor.stop();
   console.log(`(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   ours.stop();
   await real.stop();
