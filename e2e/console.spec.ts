@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectText, idle, openApp, run, selectConsole, text } from './helpers.ts';
+import { expectText, idle, openApp, paste, run, selectConsole, text } from './helpers.ts';
 
 test.describe('a console', () => {
   test.beforeEach(async ({ page }) => {
@@ -104,22 +104,14 @@ test.describe('redis-cli niceties', () => {
   test('runs a paste of many lines in order', async ({ page }) => {
     const lines = Array.from({ length: 40 }, (_, i) => `RPUSH list ${i}`);
     // A real paste event on the focused console (what Ctrl-V delivers), with Unix line ends.
-    await page.evaluate((data) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', data);
-      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, lines.join('\n') + '\n');
+    await paste(page, lines.join('\n') + '\n');
     await expectText(page, 'producer', '> RPUSH list 39\n(integer) 40\n');
     const all = await text(page, 'producer');
     for (let i = 0; i < 40; i++) expect(all).toContain(`127.0.0.1:6379> RPUSH list ${i}\n(integer) ${i + 1}\n`);
   });
 
   test('runs a repeat count (redis-cli\'s "3 RPUSH …") on any line of a paste', async ({ page }) => {
-    await page.evaluate((data) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', data);
-      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, 'ECHO start\n3 RPUSH rep x\nLLEN rep\n');
+    await paste(page, 'ECHO start\n3 RPUSH rep x\nLLEN rep\n');
     await expectText(page, 'producer', '> LLEN rep\n(integer) 3\n');
     expect(await text(page, 'producer')).not.toContain('unknown command');
   });

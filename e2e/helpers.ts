@@ -19,6 +19,15 @@ export async function run(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Paste `data` into the focused console as Ctrl-V does: a real paste event carrying the text. */
+export async function paste(page: Page, data: string): Promise<void> {
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, data);
+}
+
 export function text(page: Page, name: string): Promise<string> {
   return page.evaluate((n) => window.__playground?.text(n) ?? '', name);
 }

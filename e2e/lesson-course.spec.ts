@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { lessonFileHash } from '../web/lessons/link.ts';
-import { expectText, idle, run, selectConsole, text } from './helpers';
+import { expectText, idle, paste, run, selectConsole, text } from './helpers';
 
 async function openLesson(page: Page, hash: string): Promise<void> {
   await page.goto(`./${hash}`);
@@ -122,11 +122,7 @@ test("a teacher's lesson with a list of commands: the console refuses the others
   await expectText(page, 'alice', '> XDEL jobs 1-0\nNot run: this lesson allows only XACK, XPENDING (not XDEL).\n');
   // A repeat count, and a refused line in the middle of a paste, are refused too; the lines around it run.
   await idle(page, 'alice');
-  await page.evaluate((data) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', data);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, 'XPENDING jobs workers\n2 XGROUP DESTROY jobs workers\nXACK jobs workers 1-0\n');
+  await paste(page, 'XPENDING jobs workers\n2 XGROUP DESTROY jobs workers\nXACK jobs workers 1-0\n');
   await expectText(page, 'alice', '> 2 XGROUP DESTROY jobs workers\nNot run: this lesson allows only XACK, XPENDING (not XGROUP).\n');
   await expectText(page, 'alice', '> XACK jobs workers 1-0\n(integer) 1\n');
   expect(await text(page, 'alice')).toContain('> XPENDING jobs workers\n1) (integer) 2\n');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectText, idle, openApp, run, text } from './helpers.ts';
+import { expectText, idle, openApp, paste, run, text } from './helpers.ts';
 
 test('when the worker dies the page says so and restarts it from the last good state', async ({ page }) => {
   await openApp(page, '?start=1700000000000&step=1');
@@ -33,11 +33,7 @@ test('a restart after commands on a big stream replays what came after the last 
   await run(page, '6000 XADD big * f v');
   await idle(page, 'producer');
   // Pasted at once and the worker killed right after: well inside the second in which no new snapshot is taken.
-  await page.evaluate((data) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', data);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, 'XADD big * f last\nXGROUP CREATE big g 0\n');
+  await paste(page, 'XADD big * f last\nXGROUP CREATE big g 0\n');
   await expectText(page, 'producer', '> XGROUP CREATE big g 0\nOK\n');
   await page.evaluate(() => window.__playground?.killWorker());
   await expect(page.getByRole('alert')).toContainText('restarted from the last saved state');
