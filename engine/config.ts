@@ -139,6 +139,8 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
   intParam('maxclients', 10000, 1, 2147483647),
   intParam('list-max-listpack-size', -2, -5, 2147483647),
   intParam('set-max-intset-entries', 512, 0, 2147483647),
+  intParam('set-max-listpack-entries', 128, 0, 9223372036854775807n),
+  intParam('set-max-listpack-value', 64, 0, 9223372036854775807n),
   intParam('lua-time-limit', 5000, 0, 2147483647),
   boolParam('protected-mode', true),
   boolParam('lazyfree-lazy-user-flush', false),

@@ -93,6 +93,9 @@ describe('Engine API: snapshots', () => {
     run(ids.main, 'SET', 'str', 'v', 'PX', '5000');
     run(ids.main, 'RPUSH', 'list', 'a', 'b', 'c');
     run(ids.main, 'SADD', 'set', '3', '1', '2');
+    // A listpack of integers (it started with a string): insertion order, where an intset would be sorted.
+    run(ids.main, 'SADD', 'mixed', 'x', '5', '3');
+    run(ids.main, 'SREM', 'mixed', 'x');
     run(ids.main, 'INCRBY', 'n', '41');
     run(ids.main, 'SELECT', '5');
     run(ids.main, 'SET', 'other-db', 'x');
@@ -116,6 +119,7 @@ describe('Engine API: snapshots', () => {
     step(ids.main, 'SELECT', '0');
     step(ids.main, 'PTTL', 'str');
     step(ids.main, 'LRANGE', 'list', '0', '-1');
+    step(ids.main, 'SMEMBERS', 'mixed');
     step(ids.main, 'SMEMBERS', 'set');
     step(ids.main, 'INCR', 'n');
     step(ids.bob, 'EXEC');
@@ -140,6 +144,7 @@ describe('Engine API: snapshots', () => {
     expect(followUp(copy, original.ids)).toEqual(expected);
     // The follow-up really exercised the state: the watched EXEC failed, the blocked client was served.
     expect(expected).toContain('EXEC -> (nil)');
+    expect(expected).toContain('SMEMBERS mixed -> 1~ "5"\n2~ "3"'); // formatted as a RESP3 set
     expect(expected).toContain(`  woke ${original.ids.alice}: 1) "q"\n2) "wake"`);
   });
 });

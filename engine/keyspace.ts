@@ -7,10 +7,16 @@ import type { Stream } from './stream.ts';
 export type Value =
   | { readonly type: 'string'; v: string }
   | { readonly type: 'list'; readonly v: string[] }
-  | { readonly type: 'set'; readonly v: Set<string> }
+  | { readonly type: 'set'; v: Set<string>; enc: SetEncoding }
   | { readonly type: 'stream'; readonly v: Stream };
 
 export type ValueType = Value['type'];
+
+/**
+ * How Redis holds a set, which decides the order SMEMBERS lists it in: an intset (integers only) is sorted by
+ * value, a listpack (7.2+) keeps insertion order, a hashtable has an order nobody can rely on (here: insertion).
+ */
+export type SetEncoding = 'intset' | 'listpack' | 'hashtable';
 
 /** The earliest expiry over all databases (or earlier): lets every command skip the sweep with one compare. */
 export class ExpiryWatch {

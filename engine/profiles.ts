@@ -62,6 +62,8 @@ export const COMMAND_SINCE: Readonly<Record<string, string>> = {
 
 /** Configuration parameters that do not exist before a version. */
 export const CONFIG_SINCE: Readonly<Record<string, string>> = {
+  'set-max-listpack-entries': '7.2',
+  'set-max-listpack-value': '7.2',
   'stream-idmp-duration': '8.6',
   'stream-idmp-maxsize': '8.6',
 };

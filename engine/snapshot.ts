@@ -8,7 +8,8 @@ import { Client } from './client.ts';
 import type { Engine, Stats } from './engine.ts';
 import { ConsumerGroup, Consumer, PendingEntry } from './group.ts';
 import { formatId } from './ids.ts';
-import type { Value } from './keyspace.ts';
+import type { SetEncoding, Value } from './keyspace.ts';
+import { guessSetEncoding } from './commands/types-sets.ts';
 import { isProfileName, profile as makeProfile, type ProfileName } from './profiles.ts';
 import { Stream, StreamNode, parseSnapId, type NodeSnap } from './stream.ts';
 import { snapshotStreamExtras, restoreStreamExtras, type StreamExtrasSnap } from './stream-extras.ts';
@@ -40,7 +41,8 @@ export interface StreamSnap {
 export type ValueSnap =
   | { readonly type: 'string'; readonly v: string }
   | { readonly type: 'list'; readonly v: readonly string[] }
-  | { readonly type: 'set'; readonly v: readonly string[] }
+  /** `enc` is absent in snapshots from before it was kept: derived from the members then. */
+  | { readonly type: 'set'; readonly v: readonly string[]; readonly enc?: SetEncoding }
   | { readonly type: 'stream'; readonly v: StreamSnap };
 
 export interface ClientSnap {
@@ -126,7 +128,7 @@ function valueSnap(v: Value): ValueSnap {
     case 'list':
       return { type: 'list', v: [...v.v] };
     case 'set':
-      return { type: 'set', v: [...v.v] };
+      return { type: 'set', v: [...v.v], enc: v.enc };
     case 'stream':
       return { type: 'stream', v: streamSnap(v.v) };
   }
@@ -196,7 +198,7 @@ function restoreValue(v: ValueSnap): Value {
     case 'list':
       return { type: 'list', v: [...v.v] };
     case 'set':
-      return { type: 'set', v: new Set(v.v) };
+      return { type: 'set', v: new Set(v.v), enc: v.enc ?? guessSetEncoding(v.v) };
     case 'stream':
       return { type: 'stream', v: restoreStream(v.v) };
   }
