@@ -128,4 +128,10 @@ test("a teacher's lesson with a list of commands: the console refuses the others
   expect(await text(page, 'alice')).toContain('> XPENDING jobs workers\n1) (integer) 2\n');
   // Only what ran counts: XPENDING and XACK.
   await expect(page.getByTestId('lesson-success')).toContainText('Goal reached with 2 commands (the reference solution uses 1)');
+  // Outside the lesson, every command runs again.
+  await page.getByRole('button', { name: 'Leave lessons' }).click();
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  await selectConsole(page, 'producer');
+  await run(page, 'XDEL gone 1-0');
+  await expectText(page, 'producer', '> XDEL gone 1-0\n(integer) 0\n');
 });
