@@ -193,6 +193,8 @@ export class Engine {
     c.lastInteraction = now;
     const resolved = this.resolve(argv);
     if ('t' in resolved) {
+      // rejectCommand: a refused EXEC (wrong arity) ends the transaction, in MULTI or not.
+      if (argv[0].toLowerCase() === 'exec') return this.execAbort(c, resolved.v);
       if (c.multi) c.multiError = true;
       return resolved;
     }
@@ -207,7 +209,11 @@ export class Engine {
       c.multi.push([...argv]);
       return QUEUED;
     }
-    if (name === 'exec') return this.execMulti(c, now);
+    if (name === 'exec') {
+      // processCommand refuses EXEC itself when memory is over the limit and a queued command is denyoom.
+      if (c.multi && this.overMemory() && this.queuesDenyoom(c.multi)) return this.execAbort(c, E.oom);
+      return this.execMulti(c, now);
+    }
     return this.call(c, resolved, argv, now, true, false);
   }
 
@@ -226,6 +232,22 @@ export class Engine {
     const resolved = this.table.resolved(sub, entry);
     if (!arityOk(sub.arity, argv.length)) return error(E.wrongArity(resolved.fullName));
     return resolved;
+  }
+
+  /** Whether a transaction queued a command that may grow memory (Redis ORs the queued commands' flags). */
+  private queuesDenyoom(queued: readonly (readonly string[])[]): boolean {
+    return queued.some((argv) => {
+      const r = this.resolve(argv);
+      return !('t' in r) && r.denyoom;
+    });
+  }
+
+  /** execCommandAbort: discard the transaction and its watches, and say why EXEC was refused. */
+  private execAbort(c: Client, why: string): Reply {
+    c.multi = null;
+    c.multiError = false;
+    this.unwatchAll(c);
+    return error(`EXECABORT Transaction discarded because of: ${why.replace(/^ERR /, '')}`);
   }
 
   private execMulti(c: Client, now: number): Reply {
