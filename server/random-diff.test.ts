@@ -1,15 +1,18 @@
 /**
- * Seeded random differential test: thousands of generated stream commands (valid and invalid, explicit IDs) sent to
- * our RESP server and a real redis-server, every reply compared byte for byte. Extended XPENDING's idle field is
- * the only normalised value (set to 0 on both sides). On a mismatch, the sequence is shrunk by delta debugging and
- * the seed plus the shortest reproducing sequence are printed.
+ * Seeded random differential test: thousands of generated commands (valid and invalid) sent to our RESP server and
+ * a real redis-server, every reply compared byte for byte. Two generators: stream commands with explicit IDs
+ * (extended XPENDING's idle field is the only normalised value, set to 0 on both sides), and the commands around
+ * them — strings, lists, sets, keys, expiry, databases, MULTI/EXEC/WATCH — where running TTLs and the order of a
+ * hashtable's members are evened out (session-gen.ts). On a mismatch, the sequence is shrunk by delta debugging
+ * and the seed plus the shortest reproducing sequence are printed.
  *
  * RANDOM_DIFF_SEED=<n> picks one seed; RANDOM_DIFF_COMMANDS=<n> the length (default 2500 per seed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawClient } from './testing/raw-client.ts';
 import { profileFor, REDIS_SERVER_BIN, redisServerVersion, startOurServer, startRealRedis, type OurServer, type RealRedis } from './testing/real-redis.ts';
-import { cliLine, replayBoth, shrink } from './testing/replay.ts';
+import { cliLine, normalise, replayBoth, shrink } from './testing/replay.ts';
+import { SessionCommandGen, normaliseSession } from './testing/session-gen.ts';
 import { show } from './testing/differential.ts';
 import { StreamCommandGen } from './testing/stream-gen.ts';
 
@@ -42,25 +45,31 @@ describe.skipIf(!version)('random differential: stream commands vs redis-server'
     await real?.stop();
   });
 
-  for (const seed of SEEDS) {
-    it(`seed ${seed}: ${COMMANDS} commands give the same replies`, async () => {
-      const gen = new StreamCommandGen(seed);
-      const cmds = Array.from({ length: COMMANDS }, () => gen.next());
-      const nodeEntries = NODE_SIZES[seed % NODE_SIZES.length];
-      const run = await replayBoth(a, b, cmds, nodeEntries);
-      compared += run.compared;
-      if (!run.divergence) return;
-      const failing = cmds.slice(0, run.divergence.index + 1);
-      const minimal = await shrink(failing, async (xs) => (await replayBoth(a, b, xs, nodeEntries)).divergence !== undefined);
-      const final = await replayBoth(a, b, minimal, nodeEntries);
-      const d = final.divergence ?? run.divergence;
-      const report = [
-        `seed ${seed} (stream-node-max-entries ${nodeEntries}): command #${run.divergence.index} differs; shortest reproduction (${minimal.length} commands):`,
-        ...minimal.map((argv) => `  ${cliLine(argv)}`),
-        `ours:  ${show(d.ours)}`,
-        `redis: ${show(d.theirs)}`,
-      ].join('\n');
-      expect(report).toBe('');
-    }, 120_000);
+  const GENERATORS = [
+    { name: 'stream commands', make: (seed: number) => new StreamCommandGen(seed), even: normalise },
+    { name: 'strings, lists, sets, keys, expiry, MULTI', make: (seed: number) => new SessionCommandGen(seed), even: normaliseSession },
+  ];
+  for (const gen of GENERATORS) {
+    for (const seed of SEEDS) {
+      it(`${gen.name}, seed ${seed}: ${COMMANDS} commands give the same replies`, async () => {
+        const g = gen.make(seed);
+        const cmds = Array.from({ length: COMMANDS }, () => g.next());
+        const nodeEntries = NODE_SIZES[seed % NODE_SIZES.length];
+        const run = await replayBoth(a, b, cmds, nodeEntries, gen.even);
+        compared += run.compared;
+        if (!run.divergence) return;
+        const failing = cmds.slice(0, run.divergence.index + 1);
+        const minimal = await shrink(failing, async (xs) => (await replayBoth(a, b, xs, nodeEntries, gen.even)).divergence !== undefined);
+        const final = await replayBoth(a, b, minimal, nodeEntries, gen.even);
+        const d = final.divergence ?? run.divergence;
+        const report = [
+          `${gen.name}, seed ${seed} (stream-node-max-entries ${nodeEntries}): command #${run.divergence.index} differs; shortest reproduction (${minimal.length} commands):`,
+          ...minimal.map((argv) => `  ${cliLine(argv)}`),
+          `ours:  ${show(d.ours)}`,
+          `redis: ${show(d.theirs)}`,
+        ].join('\n');
+        expect(report).toBe('');
+      }, 120_000);
+    }
   }
 });

@@ -4,8 +4,10 @@
  */
 import { frame, type RawClient } from './raw-client.ts';
 
-/** A fresh state: empty keyspace and the given stream node limits. */
+/** A fresh state: a reset connection (no MULTI, no WATCH, database 0), empty keyspace, the given stream node limits. */
 export async function prepare(c: RawClient, nodeEntries: number): Promise<void> {
+  const reset = await c.call(['RESET']);
+  if (reset !== '+RESET\r\n') throw new Error(`cannot reset the connection between runs: ${JSON.stringify(reset)}`);
   const replies = [
     await c.call(['FLUSHALL']),
     await c.call(['CONFIG', 'SET', 'stream-node-max-entries', String(nodeEntries)]),
@@ -45,6 +47,7 @@ export async function replayBoth(
   b: RawClient,
   cmds: readonly (readonly string[])[],
   nodeEntries: number,
+  even: (argv: readonly string[], reply: string) => string = normalise,
   batch = 256,
 ): Promise<{ divergence: Divergence | undefined; compared: number }> {
   await Promise.all([prepare(a, nodeEntries), prepare(b, nodeEntries)]);
@@ -54,8 +57,8 @@ export async function replayBoth(
     const [x, y] = await Promise.all([pipeline(a, slice), pipeline(b, slice)]);
     for (let j = 0; j < slice.length; j++) {
       compared++;
-      const nx = normalise(slice[j], x[j]);
-      const ny = normalise(slice[j], y[j]);
+      const nx = even(slice[j], x[j]);
+      const ny = even(slice[j], y[j]);
       if (nx !== ny) return { divergence: { index: i + j, ours: x[j], theirs: y[j] }, compared };
     }
   }
