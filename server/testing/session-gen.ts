@@ -12,8 +12,11 @@ const KEYS = ['a', 'b', 'l', 'set', 'st', 'nokey'];
 const VALUES = ['1', '10', '-3', 'x', 'hello', '', '9223372036854775807', '007', '3.5', '18446744073709551616'];
 const GARBAGE = ['', 'NX', 'XX', 'GET', 'EX', 'PX', 'KEEPTTL', '-1', '0', 'abc', '1.5', 'GT', 'LT', '99999999999999999999'];
 
-/** Commands whose replies depend on the clock or on a hashtable's order: kept out of MULTI (see normaliseSession). */
-const UNSTABLE = new Set(['TTL', 'PTTL', 'SMEMBERS', 'KEYS']);
+/**
+ * Commands whose replies depend on the clock, a hashtable's order or the connection's id: kept out of MULTI, where
+ * their replies would sit inside EXEC's (see normaliseSession).
+ */
+const UNSTABLE = new Set(['TTL', 'PTTL', 'SMEMBERS', 'KEYS', 'SCAN', 'HELLO']);
 
 export class SessionCommandGen {
   private readonly r: () => number;
@@ -55,7 +58,7 @@ export class SessionCommandGen {
 
   private command(): string[] {
     const k = this.key();
-    switch (this.int(32)) {
+    switch (this.int(33)) {
       case 0: case 1: {
         const opts: string[] = [];
         if (this.chance(0.2)) opts.push(this.pick(['NX', 'XX']));
@@ -120,6 +123,9 @@ export class SessionCommandGen {
         return ['BLPOP', k, this.key(), '0.01'];
       case 28:
         return this.pick([['PING'], ['ECHO', this.value()], ['PING', 'hi']]);
+      case 29:
+        // RESP3 from here on (both servers), until HELLO 2; every later reply is compared in the new protocol.
+        return this.chance(0.7) ? ['HELLO', this.pick(['2', '3', '3', '4', 'x'])] : ['SCAN', '0', 'COUNT', '1000', ...this.pick([[], ['MATCH', '[ab]*'], ['TYPE', this.pick(['string', 'list', 'set', 'stream', 'zset'])]])];
       default: {
         // Garbage: wrong arities and stray arguments on the same commands.
         const base = this.pick([['SET'], ['GET', k, 'x'], ['LPUSH', k], ['LRANGE', k, '0'], ['SADD', k], ['EXPIRE', k], ['RENAME', k], ['SELECT'], ['INCRBY', k], ['MULTI', 'x'], ['EXEC', 'x'], ['WATCH'], ['TYPE']]);
@@ -130,9 +136,9 @@ export class SessionCommandGen {
   }
 }
 
-/** An array reply's elements, sorted (for replies whose order Redis does not define). */
+/** An array's (or RESP3 set's) elements, sorted (for replies whose order Redis does not define). */
 function sortedArray(reply: string): string {
-  const m = /^\*(\d+)\r\n/.exec(reply);
+  const m = /^[*~](\d+)\r\n/.exec(reply);
   if (!m) return reply;
   const items: string[] = [];
   let at = m[0].length;
@@ -148,11 +154,17 @@ function sortedArray(reply: string): string {
 
 /**
  * Even out what no two servers can agree on: a TTL or PTTL still running (its value depends on when each server ran
- * the command), and the order of SMEMBERS and KEYS (a hashtable's, randomised by Redis's hash seed).
+ * the command), the order of SMEMBERS, KEYS and SCAN (a hashtable's, randomised by Redis's hash seed), and the
+ * connection id in HELLO's reply.
  */
 export function normaliseSession(argv: readonly string[], reply: string): string {
   const name = argv[0].toUpperCase();
   if ((name === 'TTL' || name === 'PTTL') && /^:[1-9]\d*\r\n$/.test(reply)) return ':1\r\n';
   if (name === 'SMEMBERS' || name === 'KEYS') return sortedArray(reply);
+  // SCAN's keys, after its cursor (a small keyspace is scanned in one call: the cursor is 0 on both).
+  const scan = name === 'SCAN' ? /^\*2\r\n\$\d+\r\n\d+\r\n/.exec(reply) : null;
+  if (scan) return scan[0] + sortedArray(reply.slice(scan[0].length));
+  // HELLO's server map carries the connection's id, which differs between the two servers.
+  if (name === 'HELLO') return reply.replace(/(\$2\r\nid\r\n):\d+\r\n/, '$1:0\r\n');
   return reply;
 }
