@@ -26,13 +26,19 @@ export async function pipeline(c: RawClient, cmds: readonly (readonly string[])[
 }
 
 /**
- * The one time-dependent field among the compared replies: extended XPENDING prints each entry's idle time
- * (`[id, consumer, idle, deliveries]`). It is replaced by 0 on both sides; everything else is compared as is.
+ * What the two servers cannot agree on among the stream commands' replies: extended XPENDING prints each entry's
+ * idle time (`[id, consumer, idle, deliveries]`), and HELLO the connection's id. Both are replaced by 0 on both
+ * sides; everything else is compared as is.
  */
 export function normalise(argv: readonly string[], reply: string): string {
-  if (argv[0].toUpperCase() !== 'XPENDING' || argv.length <= 3 || reply[0] !== '*') return reply;
+  const name = argv[0].toUpperCase();
+  if (name === 'HELLO') return evenHelloId(reply);
+  if (name !== 'XPENDING' || argv.length <= 3 || reply[0] !== '*') return reply;
   return reply.replace(/(\*4\r\n\$\d+\r\n[^\r]*\r\n\$\d+\r\n[^\r]*\r\n):\d+\r\n/g, '$1:0\r\n');
 }
+
+/** HELLO's reply with the connection id (in its server map, RESP2 or RESP3) replaced by 0. */
+export const evenHelloId = (reply: string): string => reply.replace(/(\$2\r\nid\r\n):\d+\r\n/, '$1:0\r\n');
 
 export interface Divergence {
   /** Index of the first command whose replies differ. */

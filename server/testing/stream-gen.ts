@@ -157,7 +157,8 @@ export class StreamCommandGen {
       case 27:
         return this.chance(0.6) ? ['XINFO', 'STREAM', key] : ['XINFO', 'GROUPS', key];
       case 28:
-        return this.pick([['DEL', key], ['TYPE', key], ['EXISTS', key, this.key()], ['SET', 'str', 'x']]);
+        // HELLO 3 makes every later reply RESP3 (maps for XINFO and XREAD), until HELLO 2.
+        return this.pick([['DEL', key], ['TYPE', key], ['EXISTS', key, this.key()], ['SET', 'str', 'x'], ['HELLO', this.pick(['2', '3'])]]);
       default: {
         // Garbage: wrong arities, unknown options and subcommands, stray arguments.
         const base = this.pick([['XADD', key], ['XRANGE', key], ['XGROUP', this.pick(['CREATE', 'HELP', 'BOGUS', 'SETID'])], ['XINFO', this.pick(['STREAM', 'BOGUS'])], ['XREADGROUP', 'GROUP'], ['XACK', key], ['XPENDING', key, g], ['XCLAIM', key, g], ['XTRIM', key], ['XAUTOCLAIM', key]]);
