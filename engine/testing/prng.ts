@@ -17,3 +17,22 @@ export function randomInts(seed: number): (n: number) => number {
   const next = prng(seed);
   return (n) => Math.floor(next() * n);
 }
+
+/** Seeded choices for the random command generators: an index, an element, a coin with probability p. */
+export class Chooser {
+  private readonly random: () => number;
+
+  constructor(seed: number) {
+    this.random = prng(seed);
+  }
+
+  protected int(n: number): number {
+    return Math.floor(this.random() * n);
+  }
+  protected pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)];
+  }
+  protected chance(p: number): boolean {
+    return this.random() < p;
+  }
+}

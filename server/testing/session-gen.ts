@@ -6,7 +6,7 @@
  * (TTL values, and the order of a hashtable's members or keys, which Redis randomises per process).
  */
 
-import { prng } from '../../engine/testing/prng.ts';
+import { Chooser } from '../../engine/testing/prng.ts';
 import { evenHelloId } from './replay.ts';
 
 const KEYS = ['a', 'b', 'l', 'set', 'st', 'nokey'];
@@ -19,24 +19,10 @@ const GARBAGE = ['', 'NX', 'XX', 'GET', 'EX', 'PX', 'KEEPTTL', '-1', '0', 'abc',
  */
 const UNSTABLE = new Set(['TTL', 'PTTL', 'SMEMBERS', 'KEYS', 'SCAN', 'HELLO']);
 
-export class SessionCommandGen {
-  private readonly r: () => number;
+export class SessionCommandGen extends Chooser {
   /** Inside MULTI (the generator made MULTI and has not made EXEC or DISCARD since). */
   private inMulti = false;
 
-  constructor(seed: number) {
-    this.r = prng(seed);
-  }
-
-  private int(n: number): number {
-    return Math.floor(this.r() * n);
-  }
-  private pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-  private chance(p: number): boolean {
-    return this.r() < p;
-  }
   private key(): string {
     return this.chance(0.9) ? this.pick(KEYS.slice(0, 5)) : this.pick(KEYS);
   }

@@ -3,33 +3,18 @@
  * groups and consumers, always with explicit IDs so every reply is deterministic on any server.
  */
 
-import { prng } from '../../engine/testing/prng.ts';
+import { Chooser } from '../../engine/testing/prng.ts';
 
 const KEYS = ['s1', 's2', 's3', 'str', 'nokey'];
 const GROUPS = ['g1', 'g2', 'nogroup'];
 const CONSUMERS = ['c1', 'c2', 'c3'];
 const GARBAGE = ['', 'abc', '-1', '0', '0-0', '1-', '-', '+', '$', '>', '18446744073709551615-18446744073709551615', '18446744073709551616', '1.5', 'COUNT', 'LIMIT', '~', '=', '(0-1', '9999999999999999999999'];
 
-export class StreamCommandGen {
-  private readonly r: () => number;
+export class StreamCommandGen extends Chooser {
   /** Highest ms used per key, so most generated IDs go forward. */
   private readonly lastMs = new Map<string, number>();
   /** IDs generated per key (some were refused; that is fine, they still make good arguments). */
   private readonly ids = new Map<string, string[]>();
-
-  constructor(seed: number) {
-    this.r = prng(seed);
-  }
-
-  private int(n: number): number {
-    return Math.floor(this.r() * n);
-  }
-  private pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-  private chance(p: number): boolean {
-    return this.r() < p;
-  }
 
   private key(): string {
     return this.chance(0.85) ? this.pick(KEYS.slice(0, 3)) : this.pick(KEYS);
