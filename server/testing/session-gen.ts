@@ -1,9 +1,10 @@
 /**
  * A seeded generator of the commands around streams (strings, lists, sets, keys, expiry, databases, transactions)
  * for the random differential test: valid and invalid, over keys whose types collide, so WRONGTYPE, type changes,
- * RENAME, expiry and MULTI/EXEC/WATCH meet each other. It never blocks for long (BLPOP waits 10 ms outside MULTI), and expiry times
- * are either far away or already past, so every reply is deterministic except the ones `normaliseSession` evens out
- * (TTL values, and the order of a hashtable's members or keys, which Redis randomises per process).
+ * RENAME, expiry and MULTI/EXEC/WATCH meet each other. It never blocks for long (BLPOP waits 10 ms outside MULTI),
+ * and expiry times are either far away or already past, so every reply is deterministic except the ones
+ * `normaliseSession` evens out (running TTLs, the order of a hashtable's members or keys, which Redis randomises per
+ * process, and HELLO's connection id).
  */
 
 import { Chooser } from '../../engine/testing/prng.ts';
