@@ -85,13 +85,20 @@ export class SessionCommandGen extends Chooser {
       case 17:
         return [this.pick(['RENAME', 'RENAMENX']), k, this.key()];
       case 18: {
-        const opt = this.chance(0.3) ? [this.pick(['NX', 'XX', 'GT', 'LT', 'BOGUS'])] : [];
+        // GT and LT only with absolute times (case 20): relative ones compare now + t with a deadline set from an
+        // earlier now, and whether the two nows fall in the same millisecond differs between the servers.
+        const opt = this.chance(0.3) ? [this.pick(['NX', 'XX', 'BOGUS'])] : [];
         return [this.pick(['EXPIRE', 'PEXPIRE']), k, this.pick(['100000', '1000000', '0', '-1', 'x']), ...opt];
       }
       case 19:
         return this.pick([['TTL', k], ['PTTL', k], ['PERSIST', k]]);
-      case 20:
-        return [this.pick(['EXPIREAT', 'PEXPIREAT']), k, this.pick(['1', '0', '99999999999', '-1'])];
+      case 20: {
+        // Far-future deadlines (year 5138) or past ones (which delete the key), each a fixed instant.
+        const seconds = this.chance(0.5);
+        const at = seconds ? this.pick(['1', '0', '99999999999', '99999999990', '-1']) : this.pick(['1', '99999999999999', '99999999990000', '-1']);
+        const opt = this.chance(0.4) ? [this.pick(['GT', 'LT', 'NX', 'XX'])] : [];
+        return [seconds ? 'EXPIREAT' : 'PEXPIREAT', k, at, ...opt];
+      }
       case 21:
         return ['SELECT', this.pick(['0', '0', '1', '2', '16', 'x'])];
       case 22:
