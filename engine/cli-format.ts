@@ -90,35 +90,35 @@ export function formatElements(r: AggregateReply, from: number, to: number, pref
   const idxlen = String(aggregateLength(r)).length;
   const childPrefix = prefix + ' '.repeat(idxlen + 2);
   const sep = isArrayReply(r) ? ')' : r.t === 'set' ? '~' : '#';
+  const items = listItems(r);
   let out = '';
   for (let i = from; i < to; i++) {
     out += `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}${sep} `;
-    if (isArrayReply(r)) {
-      out += formatReply(r[i], childPrefix);
-    } else if (r.t === 'map') {
+    if (items) {
+      out += formatReply(items[i], childPrefix);
+    } else if (!isArrayReply(r) && r.t === 'map') {
       const [k, v] = r.v[i];
       // cliIsMultilineValueTTY: a value printed on several lines starts on its own line, aligned with the prefix.
       const breakLine = isMultiline(v) ? '\n' + childPrefix : '';
       out += formatReply(k, childPrefix).slice(0, -1) + ' => ' + breakLine + formatReply(v, childPrefix);
-    } else {
-      out += formatReply(r.v[i], childPrefix);
     }
   }
   return out;
 }
 
+/** The elements of an array or set reply (undefined for any other kind): the two print alike but for `)` / `~`. */
+function listItems(r: Reply): readonly Reply[] | undefined {
+  if (typeof r === 'string') return undefined;
+  if (isArrayReply(r)) return r;
+  return r.t === 'set' ? r.v : undefined;
+}
+
 /** cliIsMultilineValueTTY: whether formatReply renders `r` on more than one line. */
 function isMultiline(r: Reply): boolean {
-  if (typeof r === 'string') return false;
-  if (isArrayReply(r)) return r.length > 1 || (r.length === 1 && isMultiline(r[0]));
-  switch (r.t) {
-    case 'set':
-      return r.v.length > 1 || (r.v.length === 1 && isMultiline(r.v[0]));
-    case 'map':
-      return r.v.length > 1 || (r.v.length === 1 && isMultiline(r.v[0][1]));
-    default:
-      return false;
-  }
+  const items = listItems(r);
+  if (items) return items.length > 1 || (items.length === 1 && isMultiline(items[0]));
+  if (typeof r === 'string' || isArrayReply(r) || r.t !== 'map') return false;
+  return r.v.length > 1 || (r.v.length === 1 && isMultiline(r.v[0][1]));
 }
 
 const HEX = /^[0-9a-fA-F]$/;
