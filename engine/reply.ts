@@ -78,14 +78,19 @@ export function encode(r: Reply, resp: 2 | 3): string {
   return out.join('');
 }
 
+/** An array or a set: its header (`*` or `~`) and then each element. */
+function writeItems(prefix: '*' | '~', items: readonly Reply[], resp: 2 | 3, out: string[]): void {
+  out.push(prefix, String(items.length), '\r\n');
+  for (const e of items) write(e, resp, out);
+}
+
 function write(r: Reply, resp: 2 | 3, out: string[]): void {
   if (typeof r === 'string') {
     out.push('$', String(r.length), '\r\n', r, '\r\n');
     return;
   }
   if (isArrayReply(r)) {
-    out.push('*', String(r.length), '\r\n');
-    for (const e of r) write(e, resp, out);
+    writeItems('*', r, resp, out);
     return;
   }
   switch (r.t) {
@@ -105,8 +110,7 @@ function write(r: Reply, resp: 2 | 3, out: string[]): void {
       out.push(resp === 3 ? '_\r\n' : '*-1\r\n');
       return;
     case 'set':
-      out.push(resp === 3 ? '~' : '*', String(r.v.length), '\r\n');
-      for (const e of r.v) write(e, resp, out);
+      writeItems(resp === 3 ? '~' : '*', r.v, resp, out);
       return;
     case 'map':
       if (resp === 3) out.push('%', String(r.v.length), '\r\n');

@@ -46,8 +46,7 @@ export class ReplyWriter {
       return;
     }
     if (isArrayReply(r)) {
-      this.header(0x2a /* * */, r.length);
-      for (let i = 0; i < r.length; i++) this.reply(r[i], resp);
+      this.items(0x2a /* * */, r, resp);
       return;
     }
     switch (r.t) {
@@ -67,12 +66,9 @@ export class ReplyWriter {
       case 'nullarray':
         this.raw(resp === 3 ? '_\r\n' : '*-1\r\n');
         return;
-      case 'set': {
-        const items = r.v;
-        this.header(resp === 3 ? 0x7e /* ~ */ : 0x2a /* * */, items.length);
-        for (let i = 0; i < items.length; i++) this.reply(items[i], resp);
+      case 'set':
+        this.items(resp === 3 ? 0x7e /* ~ */ : 0x2a /* * */, r.v, resp);
         return;
-      }
       case 'map': {
         const pairs = r.v;
         if (resp === 3) this.header(0x25 /* % */, pairs.length);
@@ -138,6 +134,12 @@ export class ReplyWriter {
     buf[at] = CR;
     buf[at + 1] = LF;
     this.pos = at + 2;
+  }
+
+  /** An array or a set: its header (`*` or `~`) and then each element. */
+  private items(prefix: number, items: readonly Reply[], resp: 2 | 3): void {
+    this.header(prefix, items.length);
+    for (let i = 0; i < items.length; i++) this.reply(items[i], resp);
   }
 
   /** `prefix` n CRLF, for a safe integer n. */
