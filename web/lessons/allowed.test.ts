@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utf8ToBinary } from '../../engine/index.ts';
-import { isAllowed, refusal } from './allowed.ts';
+import { isAllowed, outsideName, refusal } from './allowed.ts';
 
 describe("a lesson's list of commands", () => {
   const allowed = ['XACK', 'xpending', 'XGROUP  CREATE'];
@@ -12,6 +12,11 @@ describe("a lesson's list of commands", () => {
     expect(isAllowed(allowed, ['XGROUP', 'DESTROY', 's', 'g'])).toBe(false);
     expect(isAllowed(allowed, ['XACKDEL', 's', 'g', 'IDS', '1', '1-1'])).toBe(false);
     expect(isAllowed(allowed, [])).toBe(false);
+  });
+
+  it("names a transcript line's command when the list leaves it out", () => {
+    expect(outsideName(allowed, '  xgroup  create s g $ ')).toBeUndefined();
+    expect(outsideName(allowed, 'xdel s 1-0')).toBe('XDEL');
   });
 
   it('a command name alone allows every subcommand', () => {

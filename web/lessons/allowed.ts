@@ -16,6 +16,12 @@ export function isAllowed(allowed: readonly string[], argv: readonly string[]): 
   });
 }
 
+/** The name of a transcript line's command when the list leaves it out (upper case), else undefined. */
+export function outsideName(allowed: readonly string[], line: string): string | undefined {
+  const argv = line.trim().split(/\s+/);
+  return isAllowed(allowed, argv) ? undefined : argv[0].toUpperCase();
+}
+
 /** What the console prints instead of running a command outside the list ('' when the command is allowed). */
 export function refusal(allowed: readonly string[], argv: readonly string[]): string {
   if (isAllowed(allowed, argv)) return '';

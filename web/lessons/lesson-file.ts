@@ -8,7 +8,7 @@ import type { ProfileName } from '../../engine/index.ts';
 import { restore } from '../scenario/restore.ts';
 import { isCommandStep, type CommandStep } from '../scenario/format.ts';
 import { fail, ok, type Result } from '../scenario/validate.ts';
-import { isAllowed } from './allowed.ts';
+import { outsideName } from './allowed.ts';
 import { DEFAULT_CLIENTS, DEFAULT_CLOCK, LESSON_LIMITS, LESSON_VERSION, lessonScenario, type Course, type Lesson, type LessonStep, type Workshop } from './format.ts';
 import { GoalError, parseGoal } from './goal-parse.ts';
 
@@ -76,9 +76,8 @@ function throughGate(raw: { clients: unknown; clock: unknown; profile: unknown; 
 function firstOutside(allowed: readonly string[], solution: readonly LessonStep[]): { at: number; name: string } | undefined {
   for (let at = 0; at < solution.length; at++) {
     const st = solution[at];
-    if (!isCommandStep(st)) continue;
-    const argv = st.command.trim().split(/\s+/);
-    if (!isAllowed(allowed, argv)) return { at, name: argv[0].toUpperCase() };
+    const name = isCommandStep(st) ? outsideName(allowed, st.command) : undefined;
+    if (name) return { at, name };
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import type { Playground } from '../lib/playground.svelte.ts';
 import { isCommandStep } from '../scenario/format.ts';
 import { restore } from '../scenario/restore.ts';
 import type { ScenarioSession } from '../scenario/session.svelte.ts';
-import { isAllowed, refusal } from './allowed.ts';
+import { outsideName, refusal } from './allowed.ts';
 import { commandCount, lessonScenario, type Lesson } from './format.ts';
 import { check, progress, type Verdict } from './goal.ts';
 import { lessonHash } from './route.ts';
@@ -161,8 +161,7 @@ export class LessonSession {
     const allowed = l.allowed;
     if (allowed) {
       // The consoles refuse these; a command can still arrive another way (a workspace import), and is named here.
-      const outside = steps.map((s) => s.command.trim().split(/\s+/)).filter((argv) => !isAllowed(allowed, argv));
-      const names = outside.map((argv) => argv[0].toUpperCase());
+      const names = steps.map((s) => outsideName(allowed, s.command)).filter((n) => n !== undefined);
       this.disallowed = names.filter((n, i) => names.indexOf(n) === i);
     }
     if (this.verdict.pass && !this.solved) {
