@@ -8,6 +8,7 @@
  */
 
 import { Chooser } from '../../engine/testing/prng.ts';
+import { replyEnd } from './raw-client.ts';
 import { evenHelloId } from './replay.ts';
 
 const KEYS = ['a', 'b', 'l', 'set', 'st', 'nokey'];
@@ -138,9 +139,8 @@ function sortedArray(reply: string): string {
   const items: string[] = [];
   let at = m[0].length;
   for (let i = 0; i < Number(m[1]); i++) {
-    const len = /^\$(\d+)\r\n/.exec(reply.slice(at));
-    if (!len) return reply;
-    const end = at + len[0].length + Number(len[1]) + 2;
+    const end = replyEnd(reply, at);
+    if (end < 0) return reply;
     items.push(reply.slice(at, end));
     at = end;
   }
