@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SEED_CLOCK, openApp } from './helpers.ts';
-import { cmd, cursorAt, drawnLanes, lanes, setSpeed, view } from './diagram-helpers.ts';
+import { cmd, cursorAt, drawnLanes, inside, lanes, setSpeed, view } from './diagram-helpers.ts';
 
 /**
  * A scripted scenario typed into the real console; after each step the diagram's state (from the typed hook) and
@@ -73,4 +73,33 @@ test('screenshots of the seed scenario at each step', async ({ page }) => {
   const v = await view(page);
   expect(v.streams[0]).toMatchObject({ key: 'mystream', length: 3 });
   expect(v.streams[0].groups[0]).toMatchObject({ name: 'mygroup', pending: 0 });
+});
+
+test('cursor and reader labels under the log stay whole inside it and never cover one another', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page, 'instant');
+  await page.locator('[aria-label="Console producer"]').click();
+  for (const n of [1, 2]) await cmd(page, `XADD s ${n}-1 f v`);
+  // Two cursors at the head (one with a long name), two after the first entry, one at the tail, and a reader.
+  for (const [name, at] of [['mygroup', '0'], ['a-long-group-name', '0'], ['g2', '1-1'], ['another-long-one', '1-1'], ['third-long-group', '2-1']]) {
+    await cmd(page, `XGROUP CREATE s ${name} ${at}`);
+  }
+  await cmd(page, 'XREAD STREAMS s 0-0');
+  const boxes = await page.evaluate(() => {
+    const log = document.querySelector('[data-stream="s"] .scroller');
+    const rect = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    const labels = [...document.querySelectorAll('[data-stream="s"] .log .cursor, [data-stream="s"] .log .reader')];
+    return { log: log ? rect(log) : null, labels: labels.map((e) => ({ text: e.textContent?.trim() ?? '', ...rect(e) })) };
+  });
+  expect(boxes.labels.map((l) => l.text).sort()).toEqual(['▲ a-long-group-name', '▲ another-long-one', '▲ g2', '▲ mygroup', '▲ third-long-group', '◆ producer']);
+  for (const l of boxes.labels) expect(inside(l, boxes.log), `${l.text} lies inside the log`).toBe(true);
+  for (const [i, a] of boxes.labels.entries()) {
+    for (const b of boxes.labels.slice(i + 1)) {
+      const apart = a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+      expect(apart, `${a.text} and ${b.text} do not overlap`).toBe(true);
+    }
+  }
 });

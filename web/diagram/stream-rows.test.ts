@@ -44,6 +44,16 @@ describe('streamRows: what the stream log draws', () => {
     expect(r.headCursors).toEqual(['g']);
     expect(r.rows[0].readers.map((x) => x.client)).toEqual([7]);
     expect(r.readersElsewhere.map((x) => x.client)).toEqual([8]);
+    expect(r.deepestMarks).toBe(1);
+  });
+
+  it('counts the deepest stack of labels under one place: cursors and readers together, the head included', () => {
+    const sv = withItems([entry('1-0', 0), entry('2-0', 0)]);
+    const groups = (...at: number[]) => at.map((cursorAfter, i) => ({ ...groupV(`g${i}`, '0-0'), cursorAfter }));
+    const reader = (client: number, id: string) => ({ client, db: 0, key: 's', id });
+    expect(streamRows({ ...sv, groups: [] }, []).deepestMarks).toBe(0);
+    expect(streamRows({ ...sv, groups: groups(-1, -1, 0) }, []).deepestMarks).toBe(2);
+    expect(streamRows({ ...sv, groups: groups(-1, 1, 1) }, [reader(1, '2-0')]).deepestMarks).toBe(3);
   });
 
   it('busy: keeps the newest items and the marked ones, folding each run of the others into one counted gap', () => {

@@ -58,6 +58,8 @@ export interface StreamRows {
   readonly rows: readonly StreamRow[];
   /** Readers whose last-read entry is not drawn (listed under the log). */
   readonly readersElsewhere: readonly ReaderPosition[];
+  /** The most cursor and reader labels stacked under one place of the log (the log reserves room for them). */
+  readonly deepestMarks: number;
 }
 
 const NONE: readonly never[] = [];
@@ -126,7 +128,10 @@ export function streamRows(sv: StreamView, readers: readonly ReaderPosition[], n
     };
   });
   const drawn = newest < rows.length ? foldOlder(rows, newest) : rows;
-  return { headCursors: cursorsAt.get(-1) ?? NONE, rows: drawn, readersElsewhere: readers.filter((r) => !drawnIds.has(r.id)) };
+  const headCursors = cursorsAt.get(-1) ?? NONE;
+  let deepestMarks = headCursors.length;
+  for (const row of drawn) deepestMarks = Math.max(deepestMarks, row.cursors.length + row.readers.length);
+  return { headCursors, rows: drawn, readersElsewhere: readers.filter((r) => !drawnIds.has(r.id)), deepestMarks };
 }
 
 /** Keep the `newest` last rows and every row a cursor or reader marks; fold each run of the others into one gap. */
