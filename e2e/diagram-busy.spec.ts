@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers.ts';
-import { cmd, drawnLanes, lanes, setSpeed, settle, view } from './diagram-helpers.ts';
+import { clearAnimations, cmd, drawnLanes, lanes, setSpeed, settle, view } from './diagram-helpers.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -122,4 +122,42 @@ test('reduced motion from the OS: nothing flies, the landing spot glows', async 
   await cmd(page, 'XADD s 1-0 f v');
   expect(await page.locator('.overlay .fly').count()).toBe(0);
   await ctx.close();
+});
+
+test('a diagram taller than the page scrolls inside it, and copies fly only where it is on screen', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page, 'instant');
+  await page.locator('[aria-label="Console producer"]').click();
+  await cmd(page, 'XGROUP CREATE orders shipping $ MKSTREAM');
+  await cmd(page, '30 XADD orders * item book');
+  for (const [name, n] of [['alice', 12], ['bob', 10], ['carol', 5]] as const) {
+    await cmd(page, `XREADGROUP GROUP shipping ${name} COUNT ${n} STREAMS orders >`);
+  }
+  // Three lanes of tokens do not fit beside the consoles at 720 px: the diagram scrolls, the page does not, and the
+  // header stays in sight while the user types.
+  expect(await page.evaluate(() => document.scrollingElement?.scrollHeight)).toBe(720);
+  await expect(page.getByRole('heading', { name: 'Streams Playground' })).toBeInViewport();
+
+  // XTRIM turns every token into a ghost, most of them in lanes scrolled out of the diagram's view.
+  await setSpeed(page, '1×');
+  await page.evaluate(() => {
+    const w = window as unknown as { __flown: number };
+    w.__flown = 0;
+    const overlay = document.querySelector('.diagram .overlay');
+    new MutationObserver((ms) => ms.forEach((m) => (w.__flown += m.addedNodes.length))).observe(overlay as Node, { childList: true });
+  });
+  await clearAnimations(page);
+  await cmd(page, 'XTRIM orders MAXLEN 10');
+  const [flown, onScreen, recorded] = await page.evaluate(() => {
+    const v = document.querySelector('.diagram .streams')?.getBoundingClientRect();
+    const seen = (r: { x: number; y: number; w: number; h: number } | null) =>
+      !!r && !!v && r.x < v.right && r.x + r.w > v.left && r.y < v.bottom && r.y + r.h > v.top;
+    const all = window.__diagram?.animations() ?? [];
+    const shown = all.filter((a) => a.start && a.land && (seen(a.start) || seen(a.land)));
+    return [(window as unknown as { __flown: number }).__flown, shown.length, all.length];
+  });
+  // Flights that start or land in sight are flown; the others are recorded but not drawn over the rest of the page.
+  expect(recorded).toBeGreaterThan(onScreen);
+  expect(onScreen).toBeGreaterThan(0);
+  expect(flown).toBe(onScreen);
 });

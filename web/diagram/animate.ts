@@ -3,6 +3,10 @@
  * the view changes and its landing (the subject where it is now, else its `to` anchor) after, then flies a labelled
  * copy between them in an overlay. Every animation is recorded with both rectangles so tests can check that it
  * started and ended in the right place. Reduced motion: nothing moves; the landing spot glows briefly instead.
+ *
+ * Copies fly only inside the part of the streams area that is on screen: the overlay is clipped to it, and a flight
+ * whose start and landing are both scrolled out of sight is not flown at all (it would only cross the bar, the
+ * inspect line or the event log). It is still recorded.
  */
 import type { Animation, Plan } from './model.ts';
 import type { Animator, Speed } from './diagram.svelte.ts';
@@ -52,6 +56,8 @@ export class DomAnimator implements Animator {
   constructor(
     private readonly root: HTMLElement,
     private readonly overlay: HTMLElement,
+    /** The scrolling area that holds everything a flight starts or lands on. */
+    private readonly viewport: HTMLElement,
   ) {}
 
   private anchors(): Map<string, Element> {
@@ -85,6 +91,9 @@ export class DomAnimator implements Animator {
     const batch = this.pending;
     this.pending = [];
     const base = this.overlay.getBoundingClientRect();
+    const view = this.viewport.getBoundingClientRect();
+    this.overlay.style.clipPath = `inset(${view.top - base.top}px ${base.right - view.right}px ${base.bottom - view.bottom}px ${view.left - base.left}px)`;
+    const onScreen = (r: Rect) => r.x < view.right && r.x + r.w > view.left && r.y < view.bottom && r.y + r.h > view.top;
     const stagger = batch.length > 1 ? Math.min(STAGGER_MS, MAX_STAGGER_MS / batch.length) : 0;
     batch.forEach(({ rec, oldTo }, i) => {
       // Places that only exist after the update (a new entry, a new lane) are measured now; places that are gone
@@ -97,7 +106,7 @@ export class DomAnimator implements Animator {
       // A subject that still exists inside its destination lands where it is drawn; otherwise in the zone itself.
       rec.land = subjectNow && toEl && (toEl === subjectNow || toEl.contains(subjectNow)) ? rectOf(subjectNow) : rec.toRect;
       this.record(rec);
-      if (speed === 0 || !rec.start || !rec.land) {
+      if (speed === 0 || !rec.start || !rec.land || (!onScreen(rec.start) && !onScreen(rec.land))) {
         rec.endedAt = performance.now();
         return;
       }
