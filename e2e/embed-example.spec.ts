@@ -30,6 +30,11 @@ test('both examples load their scenarios and size their iframes to their content
   await expect(page.locator('#xack')).toHaveAttribute('style', new RegExp(`height: ${Math.min(h, 2000)}px`));
   const state = (await ofType(page, 'xack', 'state')).at(-1);
   expect(state).toMatchObject({ cursor: 10, length: 10 });
+  // The last step's note explains a 0 reply: it reads as text, not in the red of an error.
+  const note = xack.getByTestId('scenario-note');
+  await expect(note).toHaveText('No entry has that ID, so nothing was pending under it: XACK counts 0.');
+  const [noteColour, textColour] = await note.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(document.body).color]);
+  expect(noteColour).toBe(textColour);
   // The diagram is not squeezed to the console's height: the group's acknowledged area is in full view, not
   // scrolled or clipped away inside the diagram.
   const acked = xack.getByRole('group', { name: 'Acknowledged by group mygroup (playground history)' });
