@@ -142,3 +142,39 @@ test('draws underscores (DejaVu Sans Mono puts them below the cell, where a line
   const [withUnderscore, withSpace] = await Promise.all([row('"x_y"').screenshot(), row('"x y"').screenshot()]);
   expect(withUnderscore.equals(withSpace)).toBe(false);
 });
+
+test('Split shows every console side by side: each named, typed into where clicked, nothing overlapping', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('checkbox', { name: 'Split' }).check();
+  const names = page.locator('.panel-name');
+  await expect(names).toHaveText(['producer', 'alice', 'bob']);
+  await page.locator('[aria-label="Console bob"]').click();
+  await run(page, 'XREADGROUP GROUP g bob BLOCK 0 STREAMS s >');
+  await expectText(page, 'bob', "(error) NOGROUP No such key 's' or consumer group 'g' in XREADGROUP with GROUP option");
+  await page.locator('[aria-label="Console alice"]').click();
+  await run(page, 'XGROUP CREATE s g $ MKSTREAM');
+  await expectText(page, 'alice', '> XGROUP CREATE s g $ MKSTREAM\nOK\n');
+  await page.locator('[aria-label="Console bob"]').click();
+  await run(page, 'XREADGROUP GROUP g bob BLOCK 0 STREAMS s >');
+  await expect(page.getByText('Waiting: XREADGROUP is blocked')).toBeVisible();
+
+  // At 1280×720 the three consoles fit without the page scrolling, and no status line runs into a console below it.
+  expect(await page.evaluate(() => document.scrollingElement?.scrollHeight)).toBe(720);
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.panels.split .panel-name, .panels.split .term, .panels.split .status')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { what: `${e.className.split(' ')[0]} ${e.closest('.panel')?.querySelector('.panel-name')?.textContent}`, x: r.x, y: r.y, w: r.width, h: r.height };
+    }),
+  );
+  expect(boxes).toHaveLength(9);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+      expect(apart, `${a.what} and ${b.what} do not overlap`).toBe(true);
+    }
+  }
+  // The setting is kept.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Split' })).toBeChecked();
+  await expect(names).toHaveCount(3);
+});
