@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, selectConsole } from './helpers.ts';
-import { clearAnimations, cmd, expectPlaced, ofKind, setSpeed, settle } from './diagram-helpers.ts';
+import { selectConsole } from './helpers.ts';
+import { clearAnimations, cmd, expectPlaced, ofKind, openDiagram, settle } from './diagram-helpers.ts';
 
 /**
  * Every kind of event animates, and each animation starts where the thing was and lands where it went: the hook
@@ -8,11 +8,7 @@ import { clearAnimations, cmd, expectPlaced, ofKind, setSpeed, settle } from './
  */
 test.describe.configure({ timeout: 90_000 });
 
-async function start(page: Page, speed = 'instant') {
-  await openApp(page);
-  await setSpeed(page, speed);
-  await page.locator('[aria-label="Console producer"]').click();
-}
+const start = openDiagram;
 
 async function step(page: Page, line: string, console = 'producer', blocks = false) {
   await clearAnimations(page);

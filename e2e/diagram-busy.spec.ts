@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers.ts';
-import { clearAnimations, cmd, drawnLanes, lanes, setSpeed, settle, view } from './diagram-helpers.ts';
+import { clearAnimations, cmd, drawnLanes, lanes, openDiagram, setSpeed, settle, view } from './diagram-helpers.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
 /** A busy stream stays drawable: 3,000 entries, five consumers with hundreds pending, a trim, a deletion. */
 test('a busy scenario at 1280×720: windowed log, capped lanes, nothing overlapping', async ({ page }) => {
-  await openApp(page);
-  await setSpeed(page, 'instant');
-  await page.locator('[aria-label="Console producer"]').click();
+  await openDiagram(page);
   await cmd(page, 'XGROUP CREATE s g $ MKSTREAM');
   for (let i = 0; i < 3; i++) await cmd(page, '1000 XADD s * sensor 42 temp 21.5', 'producer', { timeout: 60_000 });
   for (const c of ['alice', 'bob', 'carol', 'dave', 'erin']) await cmd(page, `XREADGROUP GROUP g ${c} COUNT 300 STREAMS s >`);
@@ -89,9 +87,7 @@ test('under a stream of commands the diagram draws compactly, says so and counts
 });
 
 test('hovering a token shows the command that inspects it; a log line highlights its tokens; pause holds the view', async ({ page }) => {
-  await openApp(page);
-  await setSpeed(page, 'instant');
-  await page.locator('[aria-label="Console producer"]').click();
+  await openDiagram(page);
   await cmd(page, 'XADD s 1-0 f v');
   await cmd(page, 'XGROUP CREATE s g 0');
   await cmd(page, 'XREADGROUP GROUP g alice STREAMS s >');
@@ -125,9 +121,7 @@ test('reduced motion from the OS: nothing flies, the landing spot glows', async 
 });
 
 test('a diagram taller than the page scrolls inside it, and copies fly only where it is on screen', async ({ page }) => {
-  await openApp(page);
-  await setSpeed(page, 'instant');
-  await page.locator('[aria-label="Console producer"]').click();
+  await openDiagram(page);
   await cmd(page, 'XGROUP CREATE orders shipping $ MKSTREAM');
   await cmd(page, '30 XADD orders * item book');
   for (const [name, n] of [['alice', 12], ['bob', 10], ['carol', 5]] as const) {

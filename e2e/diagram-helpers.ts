@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { ViewState } from '../engine/view.ts';
 import type { RecordedAnimation } from '../web/diagram/animate.ts';
-import { run } from './helpers.ts';
+import { openApp, run } from './helpers.ts';
 
 export const drawn = (page: Page) => page.evaluate(() => window.__diagram?.drawn() ?? 0);
 
@@ -90,4 +90,11 @@ export function expectPlaced(a: RecordedAnimation): void {
 
 export async function setSpeed(page: Page, label: string): Promise<void> {
   await page.getByLabel('Animation speed').selectOption({ label });
+}
+
+/** Open the app with the diagram at this animation speed, and put the keyboard in the producer's console. */
+export async function openDiagram(page: Page, speed = 'instant'): Promise<void> {
+  await openApp(page);
+  await setSpeed(page, speed);
+  await page.locator('[aria-label="Console producer"]').click();
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SEED_CLOCK, openApp } from './helpers.ts';
-import { cmd, cursorAt, drawnLanes, inside, lanes, setSpeed, view } from './diagram-helpers.ts';
+import { cmd, cursorAt, drawnLanes, inside, lanes, openDiagram, view } from './diagram-helpers.ts';
 
 /**
  * A scripted scenario typed into the real console; after each step the diagram's state (from the typed hook) and
@@ -8,9 +8,7 @@ import { cmd, cursorAt, drawnLanes, inside, lanes, setSpeed, view } from './diag
  * group cursor's place, ghosts after XDEL.
  */
 test('the diagram follows a group through delivery, ack, claim, XDEL and a history read', async ({ page }) => {
-  await openApp(page);
-  await setSpeed(page, 'instant');
-  await page.locator('[aria-label="Console producer"]').click();
+  await openDiagram(page);
 
   for (const n of [1, 2, 3]) await cmd(page, `XADD s ${n}-0 n ${n}`);
   let v = await view(page);
@@ -76,9 +74,7 @@ test('screenshots of the seed scenario at each step', async ({ page }) => {
 });
 
 test('cursor and reader labels under the log stay whole inside it and never cover one another', async ({ page }) => {
-  await openApp(page);
-  await setSpeed(page, 'instant');
-  await page.locator('[aria-label="Console producer"]').click();
+  await openDiagram(page);
   for (const n of [1, 2]) await cmd(page, `XADD s ${n}-1 f v`);
   // Two cursors at the head (one with a long name), two after the first entry, one at the tail, and a reader.
   for (const [name, at] of [['mygroup', '0'], ['a-long-group-name', '0'], ['g2', '1-1'], ['another-long-one', '1-1'], ['third-long-group', '2-1']]) {
