@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectText, openApp, run, text } from './helpers.ts';
+import { expectText, idle, openApp, run, selectConsole, text } from './helpers.ts';
 
 test('the consoles are a keyboard-operable tablist, and Esc then Tab leaves a console', async ({ page }) => {
   await openApp(page);
@@ -28,4 +28,27 @@ test('a real clock times out a blocked read by itself', async ({ page }) => {
   await expect
     .poll(() => text(page, 'producer'), { timeout: 10_000 })
     .toMatch(/> XREAD BLOCK 300 STREAMS nothing \$\n\(nil\)\n(\(\d+\.\d\ds\)\n)?127\.0\.0\.1:6379> $/);
+});
+
+test('on a real clock, idle times, the BLOCK countdown and the header clock count on between commands', async ({ page }) => {
+  await openApp(page, '?clock=real');
+  await page.locator('[aria-label="Console producer"]').click();
+  for (const line of ['XADD s * f v', 'XGROUP CREATE s g 0', 'XREADGROUP GROUP g alice STREAMS s >']) {
+    await run(page, line);
+    await idle(page, 'producer');
+  }
+  await selectConsole(page, 'bob');
+  await page.locator('[aria-label="Console bob"]').click();
+  await run(page, 'XREAD BLOCK 20000 STREAMS s $');
+  const waiting = page.getByRole('list', { name: 'Clients waiting on this stream' });
+  await expect(waiting).toContainText('s left');
+  const secondsLeft = async () => Number(/([\d.]+) s left/.exec((await waiting.textContent()) ?? '')?.[1]);
+  const lane = page.locator('[data-consumer="alice"] .meta');
+  const clock = page.getByTestId('clock-now');
+  const [left0, lane0, clock0] = [await secondsLeft(), await lane.textContent(), Number(await clock.textContent())];
+  expect(left0).toBeGreaterThan(15);
+  // No command runs from here on: what moves, moves with the clock.
+  await expect.poll(secondsLeft, { timeout: 10_000 }).toBeLessThanOrEqual(left0 - 1);
+  expect(await lane.textContent()).not.toBe(lane0);
+  await expect.poll(async () => Number(await clock.textContent()), { timeout: 10_000 }).toBeGreaterThan(clock0 + 1000);
 });
