@@ -35,6 +35,8 @@ export type EngineEvent =
       readonly cause: 'xdel' | 'xdelex' | 'xackdel';
       readonly ids: readonly string[];
       readonly refs: RefPolicy;
+      /** Group PEL references to these entries that remain (KEEPREF leaves them; 0 under DELREF and ACKED). */
+      readonly dangling: number;
     })
   | (StreamFact & {
       readonly type: 'entries-trimmed';
@@ -44,6 +46,8 @@ export type EngineEvent =
       /** The removed IDs, in order; capped at 1000 (`count` is exact). */
       readonly ids: readonly string[];
       readonly refs: RefPolicy;
+      /** Group PEL references to the listed IDs that remain (KEEPREF leaves them; 0 under DELREF and ACKED). */
+      readonly dangling: number;
     })
   /** PEL references removed because their entries are gone (DELREF, XCLAIM/XAUTOCLAIM clean-up). */
   | (GroupFact & { readonly type: 'refs-removed'; readonly ids: readonly string[] })

@@ -36,6 +36,16 @@ export function isReferenced(s: Stream, id: StreamId, minLast: StreamId | undefi
 }
 
 /**
+ * How many group PEL references to these just-removed entries remain: the dangling references a KEEPREF removal
+ * leaves (XPENDING still lists them; the diagram draws them as ghosts). One per group that has the ID pending.
+ */
+export function danglingRefs(s: Stream, ids: readonly StreamId[]): number {
+  let n = 0;
+  for (const g of s.groups.values()) for (const id of ids) if (g.pel.has(id)) n++;
+  return n;
+}
+
+/**
  * streamCleanupEntryCGroupRefs for many IDs: removes each ID from every group PEL (and its owner's PEL), then
  * `flush()` emits one `refs-removed` per group that held any of them.
  */

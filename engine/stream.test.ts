@@ -189,14 +189,29 @@ describe('events and snapshots of the write commands', () => {
 
   it('XADD with a trim: entries-trimmed with the exact count and the IDs', () => {
     const rs = run(['XADD s 1-1 f v', 'XADD s 2-1 f v', 'XADD s MAXLEN 1 3-1 f v']);
-    expect(rs[2].events[1]).toEqual({ type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 2, ids: ['1-1', '2-1'], refs: 'keepref' });
+    expect(rs[2].events[1]).toEqual({ type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 2, ids: ['1-1', '2-1'], refs: 'keepref', dangling: 0 });
+  });
+
+  it('removals count the pending references they leave dangling (KEEPREF), one per group holding the ID', () => {
+    const rs = run([
+      'XADD s 1-1 f v', 'XADD s 2-1 f v', 'XADD s 3-1 f v', 'XADD s 4-1 f v', 'XADD s 5-1 f v',
+      'XGROUP CREATE s g1 0', 'XGROUP CREATE s g2 0',
+      'XREADGROUP GROUP g1 alice COUNT 4 STREAMS s >', 'XREADGROUP GROUP g2 bob COUNT 1 STREAMS s >',
+      'XTRIM s MAXLEN 4', 'XDEL s 2-1 5-1', 'XDELEX s KEEPREF IDS 1 3-1', 'XACKDEL s g1 KEEPREF IDS 1 4-1',
+    ]);
+    const removal = (i: number) => rs[i].events.find((e) => e.type === 'entries-trimmed' || e.type === 'entries-deleted');
+    // 1-1 is pending in g1 and g2; 2-1 and 3-1 in g1 only; 5-1 nowhere; 4-1 in g1, which XACKDEL acknowledges.
+    expect(removal(9)).toMatchObject({ ids: ['1-1'], dangling: 2 });
+    expect(removal(10)).toMatchObject({ ids: ['2-1', '5-1'], dangling: 1 });
+    expect(removal(11)).toMatchObject({ ids: ['3-1'], dangling: 1 });
+    expect(removal(12)).toMatchObject({ ids: ['4-1'], dangling: 0 });
   });
 
   it('XTRIM, XDEL, XDELEX and XSETID events', () => {
     const rs = run(['XADD s 1-1 f v', 'XADD s 2-1 f v', 'XADD s 3-1 f v', 'XTRIM s MINID 2', 'XDEL s 2-1 9-1', 'XDELEX s DELREF IDS 2 3-1 9-1', 'XSETID s 5-0 ENTRIESADDED 7']);
-    expect(rs[3].events).toEqual([{ type: 'entries-trimmed', db: 0, key: 's', cause: 'xtrim', count: 1, ids: ['1-1'], refs: 'keepref' }]);
-    expect(rs[4].events).toEqual([{ type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids: ['2-1'], refs: 'keepref' }]);
-    expect(rs[5].events).toEqual([{ type: 'entries-deleted', db: 0, key: 's', cause: 'xdelex', ids: ['3-1'], refs: 'delref' }]);
+    expect(rs[3].events).toEqual([{ type: 'entries-trimmed', db: 0, key: 's', cause: 'xtrim', count: 1, ids: ['1-1'], refs: 'keepref', dangling: 0 }]);
+    expect(rs[4].events).toEqual([{ type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids: ['2-1'], refs: 'keepref', dangling: 0 }]);
+    expect(rs[5].events).toEqual([{ type: 'entries-deleted', db: 0, key: 's', cause: 'xdelex', ids: ['3-1'], refs: 'delref', dangling: 0 }]);
     expect(rs[6].events).toEqual([{ type: 'stream-id-set', db: 0, key: 's', lastId: '5-0', maxDeletedId: '3-1', entriesAdded: 7 }]);
   });
 

@@ -209,7 +209,7 @@ describe('XACKDEL', () => {
     expect(t.s.has(idOf('1-0'))).toBe(false);
     expect(t.s.maxDeletedId).toEqual({ ms: 1, seq: 0 });
     expect(t.events()).toContainEqual({ type: 'acked', db: 0, key: 's', group: 'g', ids: ['1-0'], owners: ['alice'] });
-    expect(t.events()).toContainEqual({ type: 'entries-deleted', db: 0, key: 's', cause: 'xackdel', ids: ['1-0'], refs: 'keepref' });
+    expect(t.events()).toContainEqual({ type: 'entries-deleted', db: 0, key: 's', cause: 'xackdel', ids: ['1-0'], refs: 'keepref', dangling: 0 });
   });
 });
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { E } from '../errors.ts';
 import type { RefPolicy } from '../events.ts';
 import { MAX_ID, formatId, idGt, nextId, parseStrictId, u64Inc, U64_MAX, type StreamId } from '../ids.ts';
-import { RefDropper, isReferenced, minGroupLastId } from '../ref-policy.ts';
+import { RefDropper, danglingRefs, isReferenced, minGroupLastId } from '../ref-policy.ts';
 import { NULL, bulk, error, int, type Reply } from '../reply.ts';
 import { autoIid, idmpOf } from '../stream-extras.ts';
 import { Stream, type TrimHooks, type TrimSpec } from '../stream.ts';
@@ -53,7 +53,8 @@ function applyTrim(ctx: Ctx, key: string, s: Stream, a: AddTrimArgs, cause: 'xad
   const res = s.trim(plan.spec, 1000, plan.hooks);
   plan.refs?.flush();
   if (res.removed > 0 && ctx.eventsOn) {
-    ctx.emit({ type: 'entries-trimmed', db: ctx.db.index, key, cause, count: res.removed, ids: res.ids.map(formatId), refs: a.policy });
+    const dangling = a.policy === 'keepref' ? danglingRefs(s, res.ids) : 0;
+    ctx.emit({ type: 'entries-trimmed', db: ctx.db.index, key, cause, count: res.removed, ids: res.ids.map(formatId), refs: a.policy, dangling });
   }
   return res.removed;
 }
@@ -144,15 +145,17 @@ function xdel(ctx: Ctx, argv: readonly string[]): Reply {
     if (!id) return error(E.invalidStreamId);
     ids.push(id);
   }
-  const deleted: string[] = [];
+  const deleted: StreamId[] = [];
   for (const id of ids) {
     if (!s.deleteEntry(id)) continue;
     if (idGt(id, s.maxDeletedId)) s.maxDeletedId = id;
-    deleted.push(formatId(id));
+    deleted.push(id);
   }
   if (deleted.length > 0) {
     ctx.modified(key, deleted.length);
-    if (ctx.eventsOn) ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xdel', ids: deleted, refs: 'keepref' as RefPolicy });
+    if (ctx.eventsOn) {
+      ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xdel', ids: deleted.map(formatId), refs: 'keepref', dangling: danglingRefs(s, deleted) });
+    }
   }
   return int(deleted.length);
 }

@@ -5,7 +5,7 @@ import { E } from '../errors.ts';
 import type { RefPolicy } from '../events.ts';
 import type { ConsumerGroup } from '../group.ts';
 import { formatId, parseStrictId, type StreamId } from '../ids.ts';
-import { deleteWithPolicy, isReferenced, parseRefPolicy } from '../ref-policy.ts';
+import { danglingRefs, deleteWithPolicy, isReferenced, parseRefPolicy } from '../ref-policy.ts';
 import { array, error, int, type ErrorReply, type Reply } from '../reply.ts';
 import type { TableEntry } from '../table.ts';
 import { addDirty, isErrorReply, lookupStream } from './pel-util.ts';
@@ -110,7 +110,7 @@ function xackdel(ctx: Ctx, argv: readonly string[]): Reply {
   const codes: Reply[] = [];
   const acked: string[] = [];
   const owners: (string | null)[] = [];
-  const deleted: string[] = [];
+  const deleted: StreamId[] = [];
   for (const id of ids) {
     const owner = ackOne(g, id);
     if (owner === undefined) {
@@ -124,12 +124,13 @@ function xackdel(ctx: Ctx, argv: readonly string[]): Reply {
       codes.push(int(2));
       continue;
     }
-    if (deleteWithPolicy(ctx, key, s, id, args.policy) === 1) deleted.push(formatId(id));
+    if (deleteWithPolicy(ctx, key, s, id, args.policy) === 1) deleted.push(id);
     codes.push(int(1));
   }
   if (acked.length > 0) ctx.emit({ type: 'acked', db: ctx.db.index, key, group: g.name, ids: acked, owners });
   if (deleted.length > 0) {
-    ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xackdel', ids: deleted, refs: args.policy });
+    const dangling = args.policy === 'keepref' ? danglingRefs(s, deleted) : 0;
+    ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xackdel', ids: deleted.map(formatId), refs: args.policy, dangling });
     // Deletions are a real modification (WATCH sees them); acks alone only count as dirty.
     ctx.modified(key, acked.length);
   } else {

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { E } from '../errors.ts';
 import type { RefPolicy } from '../events.ts';
 import { formatId, parseStrictId, type StreamId } from '../ids.ts';
-import { deleteWithPolicy, parseRefPolicy } from '../ref-policy.ts';
+import { danglingRefs, deleteWithPolicy, parseRefPolicy } from '../ref-policy.ts';
 import { array, error, int, type Reply } from '../reply.ts';
 import type { CommandDef } from '../table.ts';
 import { parseSafeInt } from './args.ts';
@@ -61,15 +61,18 @@ function xdelex(ctx: Ctx, argv: readonly string[]): Reply {
   if (v === undefined) return array(a.ids.map(() => int(-1)));
   const s = v.v;
   const codes: Reply[] = [];
-  const deleted: string[] = [];
+  const deleted: StreamId[] = [];
   for (const id of a.ids) {
     const code = deleteWithPolicy(ctx, key, s, id, a.policy);
-    if (code === 1) deleted.push(formatId(id));
+    if (code === 1) deleted.push(id);
     codes.push(int(code));
   }
   if (deleted.length > 0) {
     ctx.modified(key, deleted.length);
-    if (ctx.eventsOn) ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xdelex', ids: deleted, refs: a.policy });
+    if (ctx.eventsOn) {
+      const dangling = a.policy === 'keepref' ? danglingRefs(s, deleted) : 0;
+      ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xdelex', ids: deleted.map(formatId), refs: a.policy, dangling });
+    }
   }
   return array(codes);
 }

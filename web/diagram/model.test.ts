@@ -64,7 +64,7 @@ describe('plan: one animation per kind of event, from where the thing was to whe
 
   it('XDEL leaves a tombstone where the entry was, and its pending references turn into ghosts', () => {
     const next = viewV([streamV('s', ['1-0'], [groupV('g', '2-0', [consumerV('alice', [tokenV('2-0', 1, true)])])])]);
-    const e: EngineEvent = { type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids: ['2-0'], refs: 'keepref' };
+    const e: EngineEvent = { type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids: ['2-0'], refs: 'keepref', dangling: 1 };
     expect(moves([e], viewV([]), next)).toEqual([
       'tombstone entry:0:s:2-0 entry:0:s:2-0 -> stream:0:s',
       'ghost entry:0:s:2-0 entry:0:s:2-0 -> token:0:s:g:2-0',
@@ -72,7 +72,7 @@ describe('plan: one animation per kind of event, from where the thing was to whe
   });
 
   it('trimming slides the head out; entries beyond the listed IDs count as skipped', () => {
-    const e: EngineEvent = { type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 5, ids: ['1-0', '2-0'], refs: 'keepref' };
+    const e: EngineEvent = { type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 5, ids: ['1-0', '2-0'], refs: 'keepref', dangling: 0 };
     const p = plan(null, viewV([]), [e]);
     expect(p.animations.map((a) => `${a.kind} ${a.from} -> ${a.to}`)).toEqual([
       'trim entry:0:s:1-0 -> outlet:0:s',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listIds, minIdleOf, narrate, type NarrationContext } from './narration.ts';
+import type { EngineEvent } from '../../engine/index.ts';
 
 const ctx = (argv?: string[]): NarrationContext => ({ argv, clientName: (id) => (id === 3 ? 'reader' : `client ${id}`) });
 const g = { db: 0, key: 's', group: 'g' } as const;
@@ -41,14 +42,33 @@ describe('narration: one plain sentence per event, saying what and why', () => {
     expect(n?.text).toBe('alice re-read its own pending entry 1-0 (an ID instead of >), which counts as another delivery. 2-0 no longer exists in the stream, so it comes back as nil.');
   });
 
-  it('XDEL explains the ghosts KEEPREF leaves behind', () => {
-    const n = narrate({ type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids: ['2-0'], refs: 'keepref' }, ctx());
-    expect(n?.text).toBe('XDEL deleted 2-0 from s; pending references to deleted entries stay (KEEPREF) and show as ghosts until acknowledged.');
+  it('says how a consumer came to be: on first use, or XGROUP CREATECONSUMER', () => {
+    const e: EngineEvent = { type: 'consumer-created', ...g, consumer: 'carol' };
+    expect(narrate(e, ctx(['XREADGROUP', 'GROUP', 'g', 'carol', 'STREAMS', 's', '>']))?.text).toBe('Group g gained consumer carol (created on first use).');
+    expect(narrate(e, ctx(['xgroup', 'CreateConsumer', 's', 'g', 'carol']))?.text).toBe(
+      'Group g gained consumer carol (created by XGROUP CREATECONSUMER, with nothing pending until it reads).',
+    );
+  });
+
+  it('XDEL explains the ghosts KEEPREF leaves behind, and only when it leaves some', () => {
+    const del = (ids: string[], dangling: number) => narrate({ type: 'entries-deleted', db: 0, key: 's', cause: 'xdel', ids, refs: 'keepref', dangling }, ctx())?.text;
+    expect(del(['2-0'], 1)).toBe('XDEL deleted 2-0 from s; 1 pending reference to a deleted entry stays (KEEPREF), drawn as a ghost until acknowledged.');
+    expect(del(['2-0', '3-0'], 3)).toBe('XDEL deleted 2-0 and 3-0 from s; 3 pending references to deleted entries stay (KEEPREF), drawn as ghosts until acknowledged.');
+    expect(del(['2-0'], 0)).toBe('XDEL deleted 2-0 from s.');
+  });
+
+  it('a trim counts the references it left among the IDs it lists ("at least" when it removed more)', () => {
+    const trim = (count: number, ids: string[], dangling: number) =>
+      narrate({ type: 'entries-trimmed', db: 0, key: 's', cause: 'xtrim', count, ids, refs: 'keepref', dangling }, ctx(['XTRIM', 's', 'MAXLEN', '0']))?.text;
+    expect(trim(1, ['1-0'], 0)).toBe('XTRIM trimmed 1 entry from the head of s.');
+    expect(trim(2, ['1-0', '2-0'], 1)).toBe('XTRIM trimmed 2 entries from the head of s; 1 pending reference to a trimmed entry stays (KEEPREF), drawn as a ghost until acknowledged.');
+    expect(trim(1500, ['1-0'], 1)).toMatch(/; at least 1 pending reference to a trimmed entry stays \(KEEPREF\)/);
+    expect(trim(1500, ['1-0', '2-0'], 2)).toMatch(/; at least 2 pending references to trimmed entries stay \(KEEPREF\)/);
   });
 
   it('approximate trimming says ~ works on whole nodes', () => {
     const n = narrate(
-      { type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 100, ids: [], refs: 'keepref' },
+      { type: 'entries-trimmed', db: 0, key: 's', cause: 'xadd', count: 100, ids: [], refs: 'keepref', dangling: 0 },
       ctx(['XADD', 's', 'MAXLEN', '~', '10', '*', 'f', 'v']),
     );
     expect(n?.text).toMatch(/^XADD trimmed 100 entries from the head of s \(~ trims whole nodes only/);

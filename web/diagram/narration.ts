@@ -3,7 +3,7 @@
  * names the anchors it talks about so hovering the line highlights them. Events that add nothing a learner needs
  * (clock ticks, the cursor move that every `>` read makes) return null.
  */
-import type { EngineEvent } from '../../engine/index.ts';
+import type { EngineEvent, RefPolicy } from '../../engine/index.ts';
 import { anchor } from './anchors.ts';
 
 export interface NarrationContext {
@@ -42,11 +42,20 @@ export function minIdleOf(argv: readonly string[] | undefined): string | null {
   return null;
 }
 
-const REFS_TEXT = {
-  keepref: 'pending references to deleted entries stay (KEEPREF) and show as ghosts until acknowledged',
-  delref: 'their pending references were removed too (DELREF)',
-  acked: 'only entries every group had read and acknowledged were removed (ACKED)',
-} as const;
+/**
+ * What a removal did to the groups' pending references, as a clause after a semicolon; '' when KEEPREF left none
+ * (no group had those entries pending, so there is nothing to explain). `atLeast`: only some IDs were counted.
+ */
+function refsClause(refs: RefPolicy, dangling: number, removed: 'deleted' | 'trimmed', atLeast = false): string {
+  if (refs === 'delref') return '; their pending references were removed too (DELREF)';
+  if (refs === 'acked') return '; only entries every group had read and acknowledged were removed (ACKED)';
+  if (dangling === 0) return '';
+  const one = dangling === 1;
+  const refsText = `${atLeast ? 'at least ' : ''}${plural(dangling, 'pending reference')}`;
+  return one
+    ? `; ${refsText} to a ${removed} entry stays (KEEPREF), drawn as a ghost until acknowledged`
+    : `; ${refsText} to ${removed} entries stay (KEEPREF), drawn as ghosts until acknowledged`;
+}
 
 export function narrate(e: EngineEvent, ctx: NarrationContext): Narration | null {
   const tok = (db: number, key: string, group: string) => (id: string) => anchor.token(db, key, group, id);
@@ -118,13 +127,13 @@ export function narrate(e: EngineEvent, ctx: NarrationContext): Narration | null
     }
     case 'entries-deleted':
       return {
-        text: `${e.cause.toUpperCase()} deleted ${listIds(e.ids)} from ${e.key}; ${REFS_TEXT[e.refs]}.`,
+        text: `${e.cause.toUpperCase()} deleted ${listIds(e.ids)} from ${e.key}${refsClause(e.refs, e.dangling, 'deleted')}.`,
         refs: e.ids.map((id) => anchor.entry(e.db, e.key, id)),
       };
     case 'entries-trimmed': {
       const approx = ctx.argv?.some((a) => a === '~') ? ' (~ trims whole nodes only, so a few more may stay)' : '';
       return {
-        text: `${e.cause.toUpperCase()} trimmed ${plural(e.count, 'entry', 'entries')} from the head of ${e.key}${approx}; ${REFS_TEXT[e.refs]}.`,
+        text: `${e.cause.toUpperCase()} trimmed ${plural(e.count, 'entry', 'entries')} from the head of ${e.key}${approx}${refsClause(e.refs, e.dangling, 'trimmed', e.count > e.ids.length)}.`,
         refs: [anchor.outlet(e.db, e.key)],
       };
     }
@@ -148,8 +157,11 @@ export function narrate(e: EngineEvent, ctx: NarrationContext): Narration | null
         text: `${e.cause === 'setid' ? 'XGROUP SETID' : 'XCLAIM LASTID'} moved group ${e.group}'s cursor to ${e.lastId}: the next > read starts after it.`,
         refs: [anchor.cursor(e.db, e.key, e.group)],
       };
-    case 'consumer-created':
-      return { text: `Group ${e.group} gained consumer ${e.consumer} (created on first use).`, refs: [anchor.lane(e.db, e.key, e.group, e.consumer)] };
+    case 'consumer-created': {
+      const explicit = ctx.argv?.[0]?.toLowerCase() === 'xgroup' && ctx.argv[1]?.toLowerCase() === 'createconsumer';
+      const how = explicit ? 'created by XGROUP CREATECONSUMER, with nothing pending until it reads' : 'created on first use';
+      return { text: `Group ${e.group} gained consumer ${e.consumer} (${how}).`, refs: [anchor.lane(e.db, e.key, e.group, e.consumer)] };
+    }
     case 'consumer-deleted':
       return {
         text: `Deleted consumer ${e.consumer} from group ${e.group}; its ${plural(e.dropped.length, 'pending entry', 'pending entries')} ${e.dropped.length === 1 ? 'was' : 'were'} dropped, not acknowledged.`,
