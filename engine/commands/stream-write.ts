@@ -1,7 +1,6 @@
 /** XADD, XTRIM and XDEL; XDELEX, XSETID and the IDMP commands live in their own files and join the table here. */
 import type { Ctx } from '../context.ts';
 import { E } from '../errors.ts';
-import type { RefPolicy } from '../events.ts';
 import { MAX_ID, formatId, idGt, nextId, parseStrictId, u64Inc, U64_MAX, type StreamId } from '../ids.ts';
 import { RefDropper, danglingRefs, isReferenced, minGroupLastId } from '../ref-policy.ts';
 import { NULL, bulk, error, int, type Reply } from '../reply.ts';
