@@ -135,3 +135,22 @@ test("a teacher's lesson with a list of commands: the console refuses the others
   await run(page, 'XDEL gone 1-0');
   await expectText(page, 'producer', '> XDEL gone 1-0\n(integer) 0\n');
 });
+
+test('a goal with several facts about one group lists each fact, and the tally counts the lines shown', async ({ page }) => {
+  await openLesson(page, '#lesson=groups-intro');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('The group workers on jobs has read up to 4-0');
+  await expect(lesson).toContainText('The group workers on jobs has 4 pending entries');
+  const facts = lesson.locator('.checks li:not(:has(ul))');
+  await expect(lesson.getByRole('heading', { name: /Goal/ })).toContainText(`(0 of ${await facts.count()} done)`);
+  await expect(facts).toHaveCount(4);
+
+  // Half the goal: the group at 4-0 with two entries pending for alice.
+  await selectConsole(page, 'alice');
+  await run(page, 'XGROUP CREATE jobs workers 0');
+  await idle(page, 'alice');
+  await run(page, 'XREADGROUP GROUP workers alice COUNT 2 STREAMS jobs >');
+  await idle(page, 'alice');
+  await expect(lesson.getByRole('heading', { name: /Goal/ })).toContainText('(1 of 4 done)');
+  await expect(lesson).toContainText('Not yet: The group workers on jobs has read up to 4-0 — its last-delivered-id is 2-0');
+});
