@@ -64,6 +64,11 @@ test('"Show solution" plays the reference solution and does not count as solved'
   await page.getByRole('button', { name: 'Show target' }).click();
   // Drawn in the diagram column, beside the live diagram.
   await expect(page.getByRole('complementary', { name: 'Diagram' }).getByTestId('lesson-target')).toContainText('jobs');
+  // The live diagram below the target keeps its height (the column scrolls): it is not squeezed to its title.
+  const live = page.getByRole('region', { name: 'Diagram', exact: true });
+  await live.scrollIntoViewIfNeeded();
+  await expect(live).toBeInViewport();
+  expect((await live.boundingBox())?.height ?? 0).toBeGreaterThan(150);
   await page.getByRole('button', { name: 'Show solution' }).click();
   await expect(page.getByText('That was the reference solution (3 commands)')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('lesson-success')).toHaveCount(0);
