@@ -62,3 +62,33 @@ test('a damaged link says so and still opens a working playground', async ({ pag
   await typeIn(page, 'producer', 'PING');
   expect((await consoleTexts(page)).producer).toContain('PONG');
 });
+
+test('Get embed code: the author picks panes, theme and origin, copies the snippet, and opens it as a reader would', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openScenarioApp(page, SEED_CLOCK);
+  await record(page);
+  await page.getByRole('button', { name: 'Get embed code' }).click();
+  const code = page.locator('#embed-code');
+  await expect(code).toHaveValue(/^<iframe src="[^"]*\?embed&panes=both#s=1\./);
+
+  // A page address is not an origin: no code until it is one.
+  await page.getByLabel("Your site's origin").fill('https://docs.example/xack');
+  await expect(page.getByText('Not an origin')).toBeVisible();
+  await expect(code).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Copy' })).toBeDisabled();
+
+  await page.getByLabel("Your site's origin").fill('https://docs.example');
+  await page.getByRole('combobox', { name: /^Shows/ }).selectOption('diagram');
+  await page.getByRole('combobox', { name: /^Theme/ }).selectOption('dark');
+  await expect(code).toHaveValue(/\?embed&panes=diagram&theme=dark&origin=https%3A%2F%2Fdocs\.example#s=1\./);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
+
+  // The link opens the embed: only the diagram, dark, with the recorded state.
+  const [reader] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Open it as a reader sees it/ }).click()]);
+  await expect(reader.locator('[data-stream="mystream"]')).toBeVisible({ timeout: 20_000 });
+  await expect(reader.getByRole('region', { name: 'Consoles' })).toHaveCount(0);
+  expect(await reader.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await expect(reader.getByRole('group', { name: 'Acknowledged by group mygroup (playground history)' })).toContainText('1 ·');
+});

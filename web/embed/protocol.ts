@@ -88,14 +88,22 @@ export function allowedOrigins(search: string): string[] {
   const raw = new URLSearchParams(search).getAll('origin').flatMap((v) => v.split(','));
   const out: string[] = [];
   for (const r of raw) {
-    try {
-      const u = new URL(r.trim());
-      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === r.trim().replace(/\/$/, '')) out.push(u.origin);
-    } catch {
-      // Not a URL: ignored, so it can never match.
-    }
+    const o = webOrigin(r);
+    if (o !== null) out.push(o);
   }
   return out;
+}
+
+/** `https://host[:port]` or `http://…` as written (a trailing slash allowed), or null: no path, query or other scheme. */
+export function webOrigin(text: string): string | null {
+  const t = text.trim();
+  try {
+    const u = new URL(t);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === t.replace(/\/$/, '') ? u.origin : null;
+  } catch {
+    // Not a URL: never an origin, so it can never match.
+    return null;
+  }
 }
 
 export const event = <T extends EmbedEvent['type']>(type: T, rest: Omit<Extract<EmbedEvent, { type: T }>, 'source' | 'v' | 'type'>): EmbedEvent =>

@@ -10,13 +10,27 @@ export function shareLink(href: string, s: Scenario): string {
   return u.toString();
 }
 
-/** An iframe for a docs page: embed mode, both panes, the scenario in the hash, the host's origin allowed. */
-export function embedSnippet(href: string, s: Scenario, title: string, origin: string): string {
+/** What a docs author picks for an embed (see web/embed/options.ts for how the embed reads it). */
+export interface EmbedChoice {
+  readonly panes: 'both' | 'console' | 'diagram';
+  /** null: follow the reader's own setting. */
+  readonly theme: 'light' | 'dark' | null;
+  /** The docs site's origin, allowed to drive the embed with messages; '' for an embed nobody drives. */
+  readonly origin: string;
+}
+
+/** The embed's URL: embed mode, the chosen panes, theme and origin, the scenario in the hash. */
+export function embedUrl(href: string, s: Scenario, c: EmbedChoice): string {
   const u = new URL(href);
-  u.search = `?embed&panes=both&origin=${encodeURIComponent(origin)}`;
+  u.search = `?embed&panes=${c.panes}${c.theme ? `&theme=${c.theme}` : ''}${c.origin ? `&origin=${encodeURIComponent(c.origin)}` : ''}`;
   u.hash = encodeScenario(s);
+  return u.toString();
+}
+
+/** An iframe for a docs page around `embedUrl`. */
+export function embedSnippet(href: string, s: Scenario, title: string, c: EmbedChoice): string {
   const safeTitle = title.replace(/[<>"&]/g, '');
-  return `<iframe src="${u.toString().replace(/"/g, '%22')}" title="${safeTitle} (Streams Playground)" style="width:100%;height:600px;border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${embedUrl(href, s, c).replace(/"/g, '%22')}" title="${safeTitle} (Streams Playground)" style="width:100%;height:600px;border:0" loading="lazy"></iframe>`;
 }
 
 export const galleryParam = (search: string): string | null => new URLSearchParams(search).get('scenario');

@@ -7,7 +7,7 @@
 import type { EngineSnapshot } from '../../engine/index.ts';
 import type { BatchResult, NamedOp, RunResult, Step as WorkerStep } from '../../engine/worker.ts';
 import type { Playground } from '../lib/playground.svelte.ts';
-import { embedSnippet, galleryParam, idsByName, shareLink } from './links.ts';
+import { embedSnippet, embedUrl, galleryParam, idsByName, shareLink, type EmbedChoice } from './links.ts';
 import { LOAD_NARRATED_STEPS, WORKSPACE_KEY, clientIdOf, emptySnapshotPlaceholder, loadNote, moveNote, readWorkspace, transcriptOutputs } from './session-util.ts';
 import { EMPTY_HISTORY, HISTORY_EVENTS, type History } from '../diagram/history.ts';
 import { LIMITS, SCENARIO_VERSION, isCommandStep, isNoteStep, type Scenario, type Step } from './format.ts';
@@ -349,9 +349,14 @@ export class ScenarioSession {
     return shareLink(location.href, this.toScenario());
   }
 
-  /** The iframe snippet for the current scenario. */
-  embedCode(origin = 'https://docs.example'): string {
-    return embedSnippet(location.href, { ...this.toScenario(), at: undefined }, this.title, origin);
+  /** The iframe snippet for the current scenario, with all its steps (wherever the timeline stands now). */
+  embedCode(choice: EmbedChoice): string {
+    return embedSnippet(location.href, { ...this.toScenario(), at: undefined }, this.title, choice);
+  }
+
+  /** The address the iframe of `embedCode` opens. */
+  embedLink(choice: EmbedChoice): string {
+    return embedUrl(location.href, { ...this.toScenario(), at: undefined }, choice);
   }
 
   exportJson(): string {
