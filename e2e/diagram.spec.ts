@@ -99,3 +99,13 @@ test('cursor and reader labels under the log stay whole inside it and never cove
     }
   }
 });
+
+test('a stream in another database says which: "c (db 2)", and its region is named so', async ({ page }) => {
+  await openDiagram(page);
+  await cmd(page, 'XADD c 1-0 f v');
+  await cmd(page, 'SELECT 2');
+  await cmd(page, 'XADD c 1-0 f v');
+  await expect(page.getByRole('region', { name: 'Stream c', exact: true })).toBeVisible();
+  const other = page.getByRole('region', { name: 'Stream c in db 2', exact: true });
+  await expect(other.getByRole('heading')).toHaveText('c (db 2)');
+});
