@@ -92,3 +92,35 @@ test('Get embed code: the author picks panes, theme and origin, copies the snipp
   expect(await reader.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   await expect(reader.getByRole('group', { name: 'Acknowledged by group mygroup (playground history)' })).toContainText('1 ·');
 });
+
+test('Server replays the session on an older Redis: its replies and errors, in the link too', async ({ page, browser }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD s 1-0 f v');
+  await typeIn(page, 'producer', 'XADD s 2-0 f v');
+  await typeIn(page, 'producer', 'XDELEX s IDS 1 1-0');
+  await typeIn(page, 'producer', 'XLEN s');
+  const texts = async () => (await consoleTexts(page)).producer;
+  expect(await texts()).toContain('> XDELEX s IDS 1 1-0\n1) (integer) 1\n');
+
+  const server = page.getByRole('combobox', { name: /^Server/ });
+  await server.selectOption('redis-7.0');
+  await expect.poll(texts).toContain("> XDELEX s IDS 1 1-0\n(error) ERR unknown command 'XDELEX', with args beginning with: 's' 'IDS' '1' '1-0' \n> XLEN s\n(integer) 2\n".replace(/\n> /g, '\n127.0.0.1:6379> '));
+  await expect(page.getByRole('region', { name: 'What happened' }).getByRole('listitem').filter({ hasText: /^Replayed on Redis 7\.0\. Loaded/ })).toHaveCount(1);
+  await typeIn(page, 'producer', 'INFO server');
+  await expect.poll(texts).toContain('redis_version:7.0.15');
+
+  // A share link keeps the server.
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page).toHaveURL(/#s=1\./);
+  const other = await browser.newPage();
+  await openScenarioApp(other, page.url().slice(page.url().indexOf('#')));
+  await expect(other.getByRole('combobox', { name: /^Server/ })).toHaveValue('redis-7.0');
+  await other.close();
+});
+
+test('?profile=redis-8.0 opens on Redis 8.0', async ({ page }) => {
+  await openScenarioApp(page, '?profile=redis-8.0');
+  await expect(page.getByRole('combobox', { name: /^Server/ })).toHaveValue('redis-8.0');
+  await typeIn(page, 'producer', 'INFO server');
+  await expect.poll(async () => (await consoleTexts(page)).producer).toMatch(/redis_version:8\.0\.\d+/);
+});

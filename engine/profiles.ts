@@ -3,9 +3,9 @@
  * commands, options, reply fields and texts — and handlers ask `ctx.has(feature)` / `ctx.text(key)`.
  */
 
-export type ProfileName = 'redis-8' | 'redis-8.0' | 'redis-7.0';
+import { PROFILE_NAMES, isProfileName, type ProfileName } from './profile-names.ts';
 
-export const PROFILE_NAMES: readonly ProfileName[] = ['redis-8', 'redis-8.0', 'redis-7.0'];
+export { PROFILE_NAMES, isProfileName, type ProfileName };
 export const DEFAULT_PROFILE: ProfileName = 'redis-8';
 
 /** Behaviour that arrived in a given version (reference §1 and §5). */
@@ -128,9 +128,6 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function isProfileName(s: string): s is ProfileName {
-  return (PROFILE_NAMES as readonly string[]).includes(s);
-}
 
 export function profile(name: ProfileName = DEFAULT_PROFILE): Profile {
   const version = VERSIONS[name];

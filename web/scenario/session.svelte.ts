@@ -5,6 +5,7 @@
  * Every scenario it loads has come through restore() first.
  */
 import type { EngineSnapshot } from '../../engine/index.ts';
+import { PROFILE_LABELS, type ProfileName } from '../../engine/profile-names.ts';
 import type { BatchResult, NamedOp, RunResult, Step as WorkerStep } from '../../engine/worker.ts';
 import type { Playground } from '../lib/playground.svelte.ts';
 import { embedSnippet, embedUrl, galleryParam, idsByName, shareLink, type EmbedChoice } from './links.ts';
@@ -51,6 +52,8 @@ export class ScenarioSession {
   /** The diagram's history at the timeline's root (setup commands can acknowledge); nodes keep their own. */
   private rootHistory: History = EMPTY_HISTORY;
   private base: Omit<Scenario, 'steps' | 'title' | 'description' | 'at'> | null = null;
+  /** The server the engine reproduces now (the scenario's profile). */
+  profile = $state<ProfileName>('redis-8');
   /** Node the engine is at (the head, except mid-move). */
   private engineAt = 0;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping the UI never reads
@@ -142,9 +145,10 @@ export class ScenarioSession {
     const s = this.pg.summary;
     const snap = this.pg.bridge.lastSnapshot;
     this.tl = new Timeline<TStep, EngineSnapshot>(snap ? { ...snap, time: s?.now ?? snap.time } : emptySnapshotPlaceholder());
+    this.profile = this.pg.clock.profile ?? 'redis-8';
     this.base = {
       v: SCENARIO_VERSION,
-      profile: this.pg.clock.profile ?? 'redis-8',
+      profile: this.profile,
       clock: { start: s?.now ?? this.pg.clock.start, mode: s?.clock ?? 'virtual', stepPerCommand: s?.step ?? 0 },
       clients: this.pg.consoles.map((c) => c.name),
     };
@@ -154,8 +158,11 @@ export class ScenarioSession {
     this.changed();
   }
 
-  /** Load a restored scenario: a fresh engine, every step in one worker call, the diagram jumping to the end. */
-  async load(r: Restored): Promise<void> {
+  /**
+   * Load a restored scenario: a fresh engine, every step in one worker call, the diagram jumping to the end.
+   * `why`, when given, opens the log's line about it (what made the session load again).
+   */
+  async load(r: Restored, why = ''): Promise<void> {
     const s = r.scenario;
     const t0 = performance.now();
     this.stop();
@@ -186,6 +193,7 @@ export class ScenarioSession {
       const ids = idsByName(res);
       this.attachBatch(0, EMPTY_HISTORY, nodes, res.steps, (i) => clientIdOf(ops[i], ids));
       this.loadPhases.timeline = performance.now() - t0;
+      this.profile = s.profile;
       this.base = { v: SCENARIO_VERSION, profile: s.profile, clock: s.clock, clients: s.clients, ...(s.state ? { state: s.state } : {}), ...(s.view ? { view: s.view } : {}) };
       this.title = s.title || 'Untitled scenario';
       this.description = s.description;
@@ -196,7 +204,7 @@ export class ScenarioSession {
       const narrated = ops.length - narrateFrom;
       this.pg.show(
         { ...res, steps: res.steps.slice(narrateFrom) },
-        { history: historyAt(this.tl, this.tl.head, this.rootHistory), note: loadNote(this.title, s.steps.length, ops.length - setup.length, narrated), animate: false },
+        { history: historyAt(this.tl, this.tl.head, this.rootHistory), note: `${why}${loadNote(this.title, s.steps.length, ops.length - setup.length, narrated)}`, animate: false },
       );
       this.loadPhases.diagram = performance.now() - t0;
       this.comparison = r.transcript ? compareTranscript(r.transcript, transcriptOutputs(this.tl)) : [];
@@ -342,6 +350,12 @@ export class ScenarioSession {
       steps,
       ...(cursor < steps.length ? { at: cursor } : {}),
     };
+  }
+
+  /** Replay the session on another server: the same steps, that server's replies (and errors). */
+  async switchProfile(p: ProfileName): Promise<void> {
+    if (p === this.profile || this.busy) return;
+    await this.load({ scenario: { ...this.toScenario(), profile: p } }, `Replayed on ${PROFILE_LABELS[p]}. `);
   }
 
   /** The share link for the current session. */
