@@ -214,7 +214,7 @@ export class ScenarioSession {
       this.loadPhases.render = performance.now() - t0;
     } catch (e) {
       this.message = `The scenario could not be loaded: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}`;
-      await this.pg.bridge.reset({ mode: 'virtual', start: s.clock.start, step: s.clock.stepPerCommand }).catch(() => {});
+      await this.pg.bridge.reset({ mode: 'virtual', start: s.clock.start, step: s.clock.stepPerCommand, profile: this.pg.clock.profile }).catch(() => {});
       this.fresh();
     } finally {
       this.busy = false;
