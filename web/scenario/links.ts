@@ -1,6 +1,7 @@
 /** Links and snippets made from a scenario: the share URL, the embed iframe, and reading `?scenario=`. */
 import type { RunResult } from '../../engine/worker.ts';
 import { encodeScenario } from './codec.ts';
+import type { EmbedOptions } from '../embed/options.ts';
 import type { Scenario } from './format.ts';
 
 /** `href` with its hash replaced by the scenario. */
@@ -12,9 +13,9 @@ export function shareLink(href: string, s: Scenario): string {
 
 /** What a docs author picks for an embed (see web/embed/options.ts for how the embed reads it). */
 export interface EmbedChoice {
-  readonly panes: 'both' | 'console' | 'diagram';
+  readonly panes: EmbedOptions['panes'];
   /** null: follow the reader's own setting. */
-  readonly theme: 'light' | 'dark' | null;
+  readonly theme: EmbedOptions['theme'];
   /** The docs site's origin, allowed to drive the embed with messages; '' for an embed nobody drives. */
   readonly origin: string;
 }
@@ -27,10 +28,10 @@ export function embedUrl(href: string, s: Scenario, c: EmbedChoice): string {
   return u.toString();
 }
 
-/** An iframe for a docs page around `embedUrl`. */
-export function embedSnippet(href: string, s: Scenario, title: string, c: EmbedChoice): string {
+/** An iframe for a docs page around an `embedUrl`. */
+export function embedSnippet(url: string, title: string): string {
   const safeTitle = title.replace(/[<>"&]/g, '');
-  return `<iframe src="${embedUrl(href, s, c).replace(/"/g, '%22')}" title="${safeTitle} (Streams Playground)" style="width:100%;height:600px;border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${url.replace(/"/g, '%22')}" title="${safeTitle} (Streams Playground)" style="width:100%;height:600px;border:0" loading="lazy"></iframe>`;
 }
 
 export const galleryParam = (search: string): string | null => new URLSearchParams(search).get('scenario');
