@@ -8,7 +8,7 @@ import type { EngineSnapshot } from '../../engine/index.ts';
 import { PROFILE_LABELS, type ProfileName } from '../../engine/profile-names.ts';
 import type { BatchResult, NamedOp, RunResult, Step as WorkerStep } from '../../engine/worker.ts';
 import type { Playground } from '../lib/playground.svelte.ts';
-import { embedSnippet, embedUrl, galleryParam, idsByName, shareLink, type EmbedChoice } from './links.ts';
+import { embedUrl, galleryParam, idsByName, shareLink, type EmbedChoice } from './links.ts';
 import { LOAD_NARRATED_STEPS, WORKSPACE_KEY, clientIdOf, emptySnapshotPlaceholder, loadNote, moveNote, readWorkspace, transcriptOutputs } from './session-util.ts';
 import { EMPTY_HISTORY, HISTORY_EVENTS, type History } from '../diagram/history.ts';
 import { LIMITS, SCENARIO_VERSION, isCommandStep, isNoteStep, type Scenario, type Step } from './format.ts';
@@ -51,9 +51,7 @@ export class ScenarioSession {
   private tl: SessionTimeline;
   /** The diagram's history at the timeline's root (setup commands can acknowledge); nodes keep their own. */
   private rootHistory: History = EMPTY_HISTORY;
-  private base: Omit<Scenario, 'steps' | 'title' | 'description' | 'at'> | null = null;
-  /** The server the engine reproduces now (the scenario's profile). */
-  profile = $state<ProfileName>('redis-8');
+  private base = $state.raw<Omit<Scenario, 'steps' | 'title' | 'description' | 'at'> | null>(null);
   /** Node the engine is at (the head, except mid-move). */
   private engineAt = 0;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping the UI never reads
@@ -145,10 +143,9 @@ export class ScenarioSession {
     const s = this.pg.summary;
     const snap = this.pg.bridge.lastSnapshot;
     this.tl = new Timeline<TStep, EngineSnapshot>(snap ? { ...snap, time: s?.now ?? snap.time } : emptySnapshotPlaceholder());
-    this.profile = this.pg.clock.profile ?? 'redis-8';
     this.base = {
       v: SCENARIO_VERSION,
-      profile: this.profile,
+      profile: this.pg.clock.profile ?? 'redis-8',
       clock: { start: s?.now ?? this.pg.clock.start, mode: s?.clock ?? 'virtual', stepPerCommand: s?.step ?? 0 },
       clients: this.pg.consoles.map((c) => c.name),
     };
@@ -193,7 +190,6 @@ export class ScenarioSession {
       const ids = idsByName(res);
       this.attachBatch(0, EMPTY_HISTORY, nodes, res.steps, (i) => clientIdOf(ops[i], ids));
       this.loadPhases.timeline = performance.now() - t0;
-      this.profile = s.profile;
       this.base = { v: SCENARIO_VERSION, profile: s.profile, clock: s.clock, clients: s.clients, ...(s.state ? { state: s.state } : {}), ...(s.view ? { view: s.view } : {}) };
       this.title = s.title || 'Untitled scenario';
       this.description = s.description;
@@ -352,6 +348,11 @@ export class ScenarioSession {
     };
   }
 
+  /** The server the engine reproduces now (the scenario's profile). */
+  get profile(): ProfileName {
+    return this.base?.profile ?? 'redis-8';
+  }
+
   /** Replay the session on another server: the same steps, that server's replies (and errors). */
   async switchProfile(p: ProfileName): Promise<void> {
     if (p === this.profile || this.busy) return;
@@ -363,12 +364,7 @@ export class ScenarioSession {
     return shareLink(location.href, this.toScenario());
   }
 
-  /** The iframe snippet for the current scenario, with all its steps (wherever the timeline stands now). */
-  embedCode(choice: EmbedChoice): string {
-    return embedSnippet(location.href, { ...this.toScenario(), at: undefined }, this.title, choice);
-  }
-
-  /** The address the iframe of `embedCode` opens. */
+  /** The address an embed of the current scenario opens: all its steps, wherever the timeline stands now. */
   embedLink(choice: EmbedChoice): string {
     return embedUrl(location.href, { ...this.toScenario(), at: undefined }, choice);
   }
