@@ -128,7 +128,6 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-
 export function profile(name: ProfileName = DEFAULT_PROFILE): Profile {
   const version = VERSIONS[name];
   const atLeast = (v: string) => compareVersions(version, v) >= 0;
