@@ -29,6 +29,19 @@ describe('Engine API: connect / exec / disconnect', () => {
     expect(isError(e.exec(a, ['PING']).reply!)).toBe(true);
   });
 
+  it("each command's events are its own: a later command neither adds to nor empties them", () => {
+    const e = fresh();
+    const a = e.connect();
+    const one = e.exec(a, ['XADD', 's', '1-1', 'f', 'v']).events; // stream-created, entry-added
+    const two = e.exec(a, ['XADD', 's', '2-1', 'f', 'v']).events; // entry-added
+    const three = e.exec(a, ['XADD', 's', '3-1', 'f', 'v']).events;
+    e.exec(a, ['XLEN', 's']);
+    expect(one.map((ev) => ev.type)).toEqual(['stream-created', 'entry-added']);
+    expect(two).toEqual([expect.objectContaining({ type: 'entry-added', id: '2-1' })]);
+    expect(three).toEqual([expect.objectContaining({ type: 'entry-added', id: '3-1' })]);
+    expect(two).not.toBe(three);
+  });
+
   it('an empty argv is no command at all', () => {
     const e = fresh();
     const a = e.connect();

@@ -485,10 +485,15 @@ export class Engine {
     return { events: this.takeEvents(), woken: this.takeWoken() };
   }
 
-  /** The events so far, handed over (a shared empty array when there are none: most commands wake nobody). */
+  /**
+   * The events so far, handed over: a shared empty array when there are none, and a one-element array for the
+   * usual single event (the collecting array grew to V8's first capacity of 17 slots; handing it over would make
+   * every command allocate that backing store again).
+   */
   private takeEvents(): readonly EngineEvent[] {
     const events = this.events;
     if (events.length === 0) return NONE;
+    if (events.length === 1) return [events.pop() as EngineEvent];
     this.events = [];
     return events;
   }
