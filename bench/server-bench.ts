@@ -6,7 +6,7 @@
  * Both servers run as processes of their own, as a user runs them: redis-server, and our server bundled from
  * server/main.ts the way vite bundles the benchmarks (no TypeScript loader in the hot path), rather than inside this
  * process beside the driver. Each row first sends both servers a short unmeasured run of the same command, so that
- * V8 has compiled our server's path for it; then the servers take turns, and each keeps its best of ROUNDS runs.
+ * V8 has compiled our server's path for it; then the servers take turns, and each keeps its best run (ROUNDS).
  *
  * Goals printed next to the figures: ≥ 0.9× redis-server without pipelining, ≥ 0.5× with -P 16 on XADD and XLEN.
  *
@@ -24,8 +24,11 @@ const quick = process.argv.includes('--quick');
 const CLIENTS = 50;
 /** Requests per run: sized so the whole bench stays within about a minute and a half on 2 cores. */
 const N = { plain: quick ? 10_000 : 40_000, pipelined: quick ? 30_000 : 150_000, warmup: quick ? 5_000 : 20_000 };
-/** Runs per server and row; the best is kept. */
-const ROUNDS = 3;
+/**
+ * Runs per server and row; the best is kept. Runs without pipelining take under a second each and swing by a
+ * third from one to the next on this shared machine (both servers alike), so they get more of them.
+ */
+const ROUNDS = { plain: quick ? 3 : 7, pipelined: 3 };
 
 interface Row {
   readonly label: string;
@@ -132,10 +135,11 @@ async function startFloorProcess(): Promise<{ port: number; stop(): void }> {
   return { port, stop: () => child.kill('SIGTERM') };
 }
 
-/** Best of ROUNDS runs per server, the servers taking turns (reversed every other round). */
+/** Best of ROUNDS runs per server (by pipelining), the servers taking turns (reversed every other round). */
 async function bestOf(ports: readonly number[], args: readonly string[], n: number, pipeline: number, setup?: Row['setup']): Promise<number[]> {
   const rps = ports.map(() => 0);
-  for (let round = 0; round < ROUNDS; round++) {
+  const rounds = pipeline === 1 ? ROUNDS.plain : ROUNDS.pipelined;
+  for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < ports.length; i++) {
       const idx = round % 2 === 0 ? i : ports.length - 1 - i;
       if (setup) {
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
     { name: 'redis', port: real.port },
     { name: 'ours', port: ours.port },
   ];
-  console.log(`redis-benchmark -c ${CLIENTS}, an unmeasured warm-up run each, then best of ${ROUNDS} alternating runs; redis-server ${real.version} on :${real.port}, our RESP server (own process, profile redis-7.0) on :${ours.port}`);
+  console.log(`redis-benchmark -c ${CLIENTS}, an unmeasured warm-up run each, then best of ${ROUNDS.plain} (-P 1) or ${ROUNDS.pipelined} (-P 16) alternating runs; redis-server ${real.version} on :${real.port}, our RESP server (own process, profile redis-7.0) on :${ours.port}`);
   console.log(`${'command'.padEnd(26)}${'mode'.padEnd(8)}${'redis ops/s'.padStart(12)}${'ours ops/s'.padStart(12)}${'ratio'.padStart(8)}   goal`);
   const t0 = Date.now();
   for (const row of ROWS) {
