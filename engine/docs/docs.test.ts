@@ -3,7 +3,6 @@
  * redis.io / redis-cli; and under the redis-7.0 profile COMMAND DOCS / COMMAND INFO are byte-identical to a real
  * redis-server 7.0.15 (started here on a random port; the test needs /usr/bin/redis-server).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.ts';
@@ -14,7 +13,7 @@ import { isContainer } from '../table.ts';
 import { commandDoc, commandNames, completions, helpText, hint, subcommandNames, syntax } from './index.ts';
 import { docSet } from './registry.ts';
 import { docsReply, infoReply } from './replies.ts';
-import { REDIS_SERVER_BIN, freePort, redisServerVersion } from '../../server/testing/real-redis.ts';
+import { REDIS_SERVER_BIN, redisServerVersion, startRealRedis, type RealRedis } from '../../server/testing/real-redis.ts';
 
 const run = (engine: Engine, argv: string[]): Reply => {
   const id = engine.connect();
@@ -105,27 +104,18 @@ describe('completion', () => {
   });
 });
 
-/** A real redis-server 7.0.15 on a random port, with a raw RESP connection. */
+/** A real redis-server 7.0.15 on a random port, with a raw RESP connection per command. */
 class RealServer {
-  private proc?: ChildProcess;
+  private real?: RealRedis;
   port = 0;
 
   async start(): Promise<void> {
-    this.port = await freePort();
-    this.proc = spawn(REDIS_SERVER_BIN, ['--port', String(this.port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 50; i++) {
-      try {
-        await this.raw(['PING'], 2);
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    throw new Error('redis-server did not start');
+    this.real = await startRealRedis();
+    this.port = this.real.port;
   }
 
-  stop(): void {
-    this.proc?.kill();
+  stop(): Promise<void> | undefined {
+    return this.real?.stop();
   }
 
   /** Send one command (after HELLO 3 when resp is 3) and resolve with the raw bytes of its reply. */

@@ -40,16 +40,42 @@ export interface RealRedis {
   stop(): Promise<void>;
 }
 
+/**
+ * Start redis-server on a free port. The port is free when asked for but released before redis-server binds it, so
+ * another process may take it in between: then redis-server exits, or (worse) the port answers for another
+ * server. The `process_id` in INFO tells them apart; either way this tries again on another port.
+ */
 export async function startRealRedis(): Promise<RealRedis> {
-  const port = await freePort();
+  const ATTEMPTS = 5;
+  for (let attempt = 1; ; attempt++) {
+    const started = await tryStartRealRedis(await freePort());
+    if (typeof started !== 'string') return started;
+    if (attempt === ATTEMPTS) throw new Error(`redis-server did not start (${ATTEMPTS} attempts; last: ${started})`);
+  }
+}
+
+/** One attempt on one port: the running server, or why it failed (exported for its test). */
+export async function tryStartRealRedis(port: number): Promise<RealRedis | string> {
   const child: ChildProcess = spawn(
     REDIS_SERVER_BIN,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'],
     { stdio: 'ignore' },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let gone = false;
+  const exited = new Promise<void>((resolve) => {
+    const end = () => {
+      gone = true;
+      resolve();
+    };
+    child.once('exit', end);
+    child.once('error', end); // could not be spawned at all (then there is no 'exit')
+  });
+  const stop = async () => {
+    if (!gone) child.kill('SIGTERM');
+    await exited;
+  };
   let client: RawClient | undefined;
-  for (let i = 0; i < 100 && !client; i++) {
+  for (let i = 0; i < 100 && !client && !gone; i++) {
     try {
       client = await RawClient.open(port);
     } catch {
@@ -57,20 +83,17 @@ export async function startRealRedis(): Promise<RealRedis> {
     }
   }
   if (!client) {
-    child.kill();
-    throw new Error(`redis-server did not start on port ${port}`);
+    if (!gone) await stop();
+    return `nothing answered on port ${port}${gone ? ' (redis-server exited)' : ''}`;
   }
   const info = (await client.call(['INFO', 'server'])) ?? '';
   client.close();
+  if (/process_id:(\d+)/.exec(info)?.[1] !== String(child.pid)) {
+    await stop();
+    return `port ${port} answered for another process`;
+  }
   const version = /redis_version:([\d.]+)/.exec(info)?.[1] ?? '0';
-  return {
-    port,
-    version,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { port, version, stop };
 }
 
 /** The engine profile that reproduces a given real server version. */
