@@ -83,8 +83,9 @@ export async function tryStartRealRedis(port: number): Promise<RealRedis | strin
     }
   }
   if (!client) {
-    if (!gone) await stop();
-    return `nothing answered on port ${port}${gone ? ' (redis-server exited)' : ''}`;
+    const why = gone ? 'redis-server exited' : 'redis-server did not answer';
+    await stop();
+    return `nothing answered on port ${port} (${why})`;
   }
   const info = (await client.call(['INFO', 'server'])) ?? '';
   client.close();
