@@ -38,6 +38,8 @@ export function isReferenced(s: Stream, id: StreamId, minLast: StreamId | undefi
 /**
  * How many group PEL references to these just-removed entries remain: the dangling references a KEEPREF removal
  * leaves (XPENDING still lists them; the diagram draws them as ghosts). One per group that has the ID pending.
+ * After DELREF or ACKED it is 0 by construction (DELREF dropped the references first; ACKED removes only unreferenced
+ * entries), so callers need not look at the policy.
  */
 export function danglingRefs(s: Stream, ids: readonly StreamId[]): number {
   let n = 0;

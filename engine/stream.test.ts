@@ -207,6 +207,18 @@ describe('events and snapshots of the write commands', () => {
     expect(removal(12)).toMatchObject({ ids: ['4-1'], dangling: 0 });
   });
 
+  it('DELREF and ACKED removals leave no dangling references', () => {
+    const rs = run([
+      'XADD s 1-1 f v', 'XADD s 2-1 f v', 'XADD s 3-1 f v', 'XADD s 4-1 f v',
+      'XGROUP CREATE s g 0', 'XREADGROUP GROUP g alice COUNT 4 STREAMS s >', 'XACK s g 2-1',
+      'XTRIM s MAXLEN 3 DELREF', 'XTRIM s MAXLEN 0 ACKED', 'XDELEX s DELREF IDS 1 4-1',
+    ]);
+    const removal = (i: number) => rs[i].events.find((e) => e.type === 'entries-trimmed' || e.type === 'entries-deleted');
+    expect(removal(7)).toMatchObject({ ids: ['1-1'], refs: 'delref', dangling: 0 });
+    expect(removal(8)).toMatchObject({ ids: ['2-1'], refs: 'acked', dangling: 0 });
+    expect(removal(9)).toMatchObject({ ids: ['4-1'], refs: 'delref', dangling: 0 });
+  });
+
   it('XTRIM, XDEL, XDELEX and XSETID events', () => {
     const rs = run(['XADD s 1-1 f v', 'XADD s 2-1 f v', 'XADD s 3-1 f v', 'XTRIM s MINID 2', 'XDEL s 2-1 9-1', 'XDELEX s DELREF IDS 2 3-1 9-1', 'XSETID s 5-0 ENTRIESADDED 7']);
     expect(rs[3].events).toEqual([{ type: 'entries-trimmed', db: 0, key: 's', cause: 'xtrim', count: 1, ids: ['1-1'], refs: 'keepref', dangling: 0 }]);

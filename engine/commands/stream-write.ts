@@ -52,7 +52,7 @@ function applyTrim(ctx: Ctx, key: string, s: Stream, a: AddTrimArgs, cause: 'xad
   const res = s.trim(plan.spec, 1000, plan.hooks);
   plan.refs?.flush();
   if (res.removed > 0 && ctx.eventsOn) {
-    const dangling = a.policy === 'keepref' ? danglingRefs(s, res.ids) : 0;
+    const dangling = danglingRefs(s, res.ids);
     ctx.emit({ type: 'entries-trimmed', db: ctx.db.index, key, cause, count: res.removed, ids: res.ids.map(formatId), refs: a.policy, dangling });
   }
   return res.removed;

@@ -129,7 +129,7 @@ function xackdel(ctx: Ctx, argv: readonly string[]): Reply {
   }
   if (acked.length > 0) ctx.emit({ type: 'acked', db: ctx.db.index, key, group: g.name, ids: acked, owners });
   if (deleted.length > 0) {
-    const dangling = ctx.eventsOn && args.policy === 'keepref' ? danglingRefs(s, deleted) : 0;
+    const dangling = ctx.eventsOn ? danglingRefs(s, deleted) : 0;
     ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xackdel', ids: deleted.map(formatId), refs: args.policy, dangling });
     // Deletions are a real modification (WATCH sees them); acks alone only count as dirty.
     ctx.modified(key, acked.length);

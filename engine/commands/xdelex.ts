@@ -70,8 +70,7 @@ function xdelex(ctx: Ctx, argv: readonly string[]): Reply {
   if (deleted.length > 0) {
     ctx.modified(key, deleted.length);
     if (ctx.eventsOn) {
-      const dangling = a.policy === 'keepref' ? danglingRefs(s, deleted) : 0;
-      ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xdelex', ids: deleted.map(formatId), refs: a.policy, dangling });
+      ctx.emit({ type: 'entries-deleted', db: ctx.db.index, key, cause: 'xdelex', ids: deleted.map(formatId), refs: a.policy, dangling: danglingRefs(s, deleted) });
     }
   }
   return array(codes);
