@@ -4,6 +4,9 @@ export type ProfileName = 'redis-8' | 'redis-8.0' | 'redis-7.0';
 
 export const PROFILE_NAMES: readonly ProfileName[] = ['redis-8', 'redis-8.0', 'redis-7.0'];
 
+/** The server the engine, a scenario or a lesson reproduces unless it names another: the newest. */
+export const DEFAULT_PROFILE: ProfileName = 'redis-8';
+
 export function isProfileName(s: string): s is ProfileName {
   return (PROFILE_NAMES as readonly string[]).includes(s);
 }

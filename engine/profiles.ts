@@ -3,10 +3,9 @@
  * commands, options, reply fields and texts — and handlers ask `ctx.has(feature)` / `ctx.text(key)`.
  */
 
-import { PROFILE_NAMES, isProfileName, type ProfileName } from './profile-names.ts';
+import { DEFAULT_PROFILE, PROFILE_NAMES, isProfileName, type ProfileName } from './profile-names.ts';
 
-export { PROFILE_NAMES, isProfileName, type ProfileName };
-export const DEFAULT_PROFILE: ProfileName = 'redis-8';
+export { DEFAULT_PROFILE, PROFILE_NAMES, isProfileName, type ProfileName };
 
 /** Behaviour that arrived in a given version (reference §1 and §5). */
 export const FEATURE_SINCE = {

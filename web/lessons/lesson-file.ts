@@ -4,7 +4,7 @@
  * lesson is held to exactly the limits and checks of any scenario; the rest (goal, hints, notes) is checked here.
  * Nothing here throws to its caller: the answer is a typed value or one sentence naming the field.
  */
-import type { ProfileName } from '../../engine/index.ts';
+import { DEFAULT_PROFILE, type ProfileName } from '../../engine/index.ts';
 import { restore } from '../scenario/restore.ts';
 import { isCommandStep, type CommandStep } from '../scenario/format.ts';
 import { fail, ok, type Result } from '../scenario/validate.ts';
@@ -100,7 +100,7 @@ export function parseLesson(v: unknown, at = 'lesson'): Lesson {
   const setup = list(v.setup ?? [], `${where}.setup`, 2_000).map((s, i) => step(s, `${where}.setup[${i}]`));
   const solution = list(v.solution, `${where}.solution`, 1_000).map((s, i) => step(s, `${where}.solution[${i}]`));
   if (solution.length === 0) throw new Bad(`${where}.solution should have at least one step`);
-  const replay = throughGate({ clients: v.clients ?? DEFAULT_CLIENTS, clock: v.clock, profile: v.profile ?? 'redis-8', setup, solution }, where);
+  const replay = throughGate({ clients: v.clients ?? DEFAULT_CLIENTS, clock: v.clock, profile: v.profile ?? DEFAULT_PROFILE, setup, solution }, where);
   let allowed: string[] | undefined;
   if (v.allowed !== undefined) {
     allowed = list(v.allowed, `${where}.allowed`, LESSON_LIMITS.allowed).map((a, i) => str(a, `${where}.allowed[${i}]`, 40).toUpperCase());

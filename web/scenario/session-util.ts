@@ -1,5 +1,6 @@
 /** Small helpers of the scenario session: the saved workspace's key, and conversions it needs. */
 import type { EngineSnapshot } from '../../engine/index.ts';
+import { DEFAULT_PROFILE } from '../../engine/profile-names.ts';
 import type { NamedOp } from '../../engine/worker.ts';
 import { isCommandStep, type Step } from './format.ts';
 import { outText, type SessionTimeline } from './record.ts';
@@ -28,7 +29,7 @@ export function transcriptOutputs(tl: SessionTimeline): string[] {
 
 /** An empty engine state: the root's keyframe only if the bridge has no snapshot yet (it always has one after start). */
 export function emptySnapshotPlaceholder(): EngineSnapshot {
-  return { v: 1, profile: 'redis-8', time: 0, stepPerCommand: 0, config: {}, stats: { startTime: 0, totalCommands: 0, totalErrors: 0, totalConnections: 0, dirty: 0, expiredKeys: 0, keyspaceHits: 0, keyspaceMisses: 0, lastSave: 0 }, nextClientId: 1, clients: [], dbs: [] };
+  return { v: 1, profile: DEFAULT_PROFILE, time: 0, stepPerCommand: 0, config: {}, stats: { startTime: 0, totalCommands: 0, totalErrors: 0, totalConnections: 0, dirty: 0, expiredKeys: 0, keyspaceHits: 0, keyspaceMisses: 0, lastSave: 0 }, nextClientId: 1, clients: [], dbs: [] };
 }
 
 /** Steps of a loaded scenario whose events the log narrates (the last ones: what led to the state shown). */

@@ -5,7 +5,7 @@
  * Every scenario it loads has come through restore() first.
  */
 import type { EngineSnapshot } from '../../engine/index.ts';
-import { PROFILE_LABELS, type ProfileName } from '../../engine/profile-names.ts';
+import { DEFAULT_PROFILE, PROFILE_LABELS, type ProfileName } from '../../engine/profile-names.ts';
 import type { BatchResult, NamedOp, RunResult, Step as WorkerStep } from '../../engine/worker.ts';
 import type { Playground } from '../lib/playground.svelte.ts';
 import { embedUrl, galleryParam, idsByName, shareLink, type EmbedChoice } from './links.ts';
@@ -145,7 +145,7 @@ export class ScenarioSession {
     this.tl = new Timeline<TStep, EngineSnapshot>(snap ? { ...snap, time: s?.now ?? snap.time } : emptySnapshotPlaceholder());
     this.base = {
       v: SCENARIO_VERSION,
-      profile: this.pg.clock.profile ?? 'redis-8',
+      profile: this.pg.clock.profile ?? DEFAULT_PROFILE,
       clock: { start: s?.now ?? this.pg.clock.start, mode: s?.clock ?? 'virtual', stepPerCommand: s?.step ?? 0 },
       clients: this.pg.consoles.map((c) => c.name),
     };
@@ -333,7 +333,7 @@ export class ScenarioSession {
   /** The current branch as a scenario, opened at the current position. */
   toScenario(): Scenario {
     const steps = this.tl.steps().map((t) => t.step);
-    const base = this.base ?? { v: SCENARIO_VERSION, profile: 'redis-8' as const, clock: { start: 0, mode: 'virtual' as const, stepPerCommand: 0 }, clients: [] };
+    const base = this.base ?? { v: SCENARIO_VERSION, profile: DEFAULT_PROFILE, clock: { start: 0, mode: 'virtual' as const, stepPerCommand: 0 }, clients: [] };
     const names = [...base.clients];
     for (const c of this.pg.consoles.map((x) => x.name)) if (!names.includes(c)) names.push(c);
     for (const s of steps) if (isCommandStep(s) && !names.includes(s.client)) names.push(s.client);
@@ -350,7 +350,7 @@ export class ScenarioSession {
 
   /** The server the engine reproduces now (the scenario's profile). */
   get profile(): ProfileName {
-    return this.base?.profile ?? 'redis-8';
+    return this.base?.profile ?? DEFAULT_PROFILE;
   }
 
   /** Replay the session on another server: the same steps, that server's replies (and errors). */

@@ -3,6 +3,7 @@
  * `127.0.0.1:6379> CMD`, each followed by what the page says it printed) becomes a scenario plus the printed
  * replies, so the playground can replay the commands and show where the page and the engine disagree.
  */
+import { DEFAULT_PROFILE } from '../../engine/profile-names.ts';
 import { LIMITS, SCENARIO_VERSION, type Scenario } from './format.ts';
 import { fail, ok, type Result } from './validate.ts';
 
@@ -55,7 +56,7 @@ export function parseTranscript(text: string, title = 'Pasted transcript'): Resu
       v: SCENARIO_VERSION,
       title,
       description: 'Replayed from a pasted transcript; replies that differ from the page are highlighted.',
-      profile: 'redis-8',
+      profile: DEFAULT_PROFILE,
       clock: { start, mode: 'virtual', stepPerCommand: 1 },
       clients: ['client'],
       steps,

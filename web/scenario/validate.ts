@@ -2,7 +2,7 @@
  * Hand-written validation of a current-version scenario (`unknown` in, a typed Scenario or a message out). Every
  * message names the field, so a broken link or file says what is wrong instead of showing a blank page.
  */
-import { isProfileName, splitArgs, utf8ToBinary, type EngineSnapshot, type ProfileName } from '../../engine/index.ts';
+import { DEFAULT_PROFILE, PROFILE_NAMES, isProfileName, splitArgs, utf8ToBinary, type EngineSnapshot, type ProfileName } from '../../engine/index.ts';
 import { LIMITS, SCENARIO_VERSION, type ClockSpec, type CommandStep, type Scenario, type StartState, type Step, type ViewSpec } from './format.ts';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -161,8 +161,8 @@ export function validateScenario(v: unknown): Result<Scenario> {
     if (names.length === 0) throw new Invalid('clients should name at least one client');
     const clients = new Set(names);
     if (clients.size !== names.length) throw new Invalid('clients has a duplicate name');
-    const profile = o.profile ?? 'redis-8';
-    if (!isProfile(profile)) throw new Invalid(`profile "${String(profile).slice(0, 40)}" is not one of redis-8, redis-8.0, redis-7.0`);
+    const profile = o.profile ?? DEFAULT_PROFILE;
+    if (!isProfile(profile)) throw new Invalid(`profile "${String(profile).slice(0, 40)}" is not one of ${PROFILE_NAMES.join(', ')}`);
     const steps = arr(o.steps, 'steps', LIMITS.steps).map((s, i) => step(s, `steps[${i}]`, clients));
     const scenario: Scenario = {
       v: SCENARIO_VERSION,

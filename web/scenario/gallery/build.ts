@@ -3,7 +3,7 @@
  * built into scenario documents here, so each lesson reads like the session it replays.
  */
 import { SCENARIO_VERSION, type CommandStep, type Scenario, type Step, type ViewSpec } from '../format.ts';
-import type { ProfileName } from '../../../engine/index.ts';
+import { DEFAULT_PROFILE, type ProfileName } from '../../../engine/index.ts';
 
 export interface GalleryMeta {
   /** Stable id, used in `?scenario=<id>` links and tests. */
@@ -43,7 +43,7 @@ export function build(meta: GalleryMeta, lines: readonly string[]): GalleryEntry
       v: SCENARIO_VERSION,
       title: meta.title,
       description: meta.description,
-      profile: meta.profile ?? 'redis-8',
+      profile: meta.profile ?? DEFAULT_PROFILE,
       clock: { start: meta.start ?? 1_700_000_000_000, mode: 'virtual', stepPerCommand: meta.step ?? 1 },
       clients: [...meta.clients],
       steps: lines.map(step),
