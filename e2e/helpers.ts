@@ -50,3 +50,22 @@ export async function idle(page: Page, name: string): Promise<void> {
     .poll(() => page.evaluate((n) => window.__playground?.consoles().find((c) => c.name === n)?.state, name), { timeout: 10_000 })
     .toBe('idle');
 }
+
+/** A named rectangle on the page, as a test reads it from getBoundingClientRect. */
+export interface NamedBox {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** No two of the boxes overlap (half a pixel of slack for rounding). */
+export function expectApart(boxes: readonly NamedBox[]): void {
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+      expect(apart, `${a.name} and ${b.name} do not overlap`).toBe(true);
+    }
+  }
+}
