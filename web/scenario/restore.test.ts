@@ -103,6 +103,9 @@ describe('files, pastes and saved workspaces', () => {
     expect(error(restore({ from: 'file', text: '{"v": 2' }))).toBe('The file could not be opened: it is not valid JSON');
     expect(error(restore({ from: 'file', text: JSON.stringify({ ...tenCommands, v: 99 }) }))).toMatch(/newer version of the playground/);
     expect(error(restore({ from: 'file', text: JSON.stringify({ ...tenCommands, steps: [{ client: 'alice', command: 'GET "x' }] }) }))).toMatch(/unbalanced quotes/);
+    expect(error(restore({ from: 'file', text: JSON.stringify({ ...tenCommands, profile: 'redis-6.2' }) }))).toBe(
+      'The file could not be opened: profile "redis-6.2" is not one of redis-8, redis-8.0, redis-7.0',
+    );
   });
 
   it('cap steps, strings and arguments', () => {
