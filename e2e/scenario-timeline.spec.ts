@@ -90,3 +90,27 @@ test('stepping back animates the change in reverse: the delivered token flies ba
   expect(back[0].to).toBe('entry:0:s:1-0');
   expect(back[0].toRect).not.toBeNull();
 });
+
+test('a keyframe holds the state at its own step when two consoles ran in the same round trip', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  // Both consoles submit in one task, so their commands travel to the engine together. The producer's 25th XADD
+  // is a keyframe candidate; the engine state there must not include alice's XADD, which comes after it.
+  await page.evaluate(() => {
+    window.__diagram?.type('producer', '25 XADD s * n 1\r');
+    window.__diagram?.type('alice', 'XADD s * n 2\r');
+  });
+  await expect.poll(() => position(page)).toEqual({ cursor: 26, length: 26, branches: 1 });
+  await settled(page);
+  const streamLength = () => page.evaluate(() => window.__playground?.summary()?.streams[0]?.length);
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await settled(page);
+  await expect.poll(streamLength).toBe(25);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await settled(page);
+  await expect.poll(streamLength).toBe(26);
+  await page.getByRole('button', { name: 'Go to the start' }).click();
+  await settled(page);
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await settled(page);
+  await expect.poll(streamLength).toBe(26);
+});

@@ -98,7 +98,9 @@ export class EngineBridge {
     this.waiting = [];
     const calls = waiting.map((w) => w.call);
     const all = this.call((r) => r.execCalls(calls));
-    waiting.forEach((w, i) => w.settle(all.then((res) => ({ steps: res.steps[i], summary: res.summary, snapshot: res.snapshot }))));
+    // The snapshot is the state after all the calls: only the last call's result can say it is the state after it.
+    const last = waiting.length - 1;
+    waiting.forEach((w, i) => w.settle(all.then((res) => ({ steps: res.steps[i], summary: res.summary, snapshot: i === last ? res.snapshot : undefined }))));
   }
   advance(ms: number) {
     return this.call((r) => r.advance(ms));

@@ -16,11 +16,9 @@ import { argvToLine } from './command-text.ts';
 import { lineToArgv } from './command-text.ts';
 import { attach, historyAt, outText, recordHistory, toOp, transcripts, type SessionTimeline, type TStep } from './record.ts';
 import { restore, type Arrival, type Restored } from './restore.ts';
-import { Timeline, type Branch } from './timeline.ts';
+import { Timeline, keySpacing, type Branch } from './timeline.ts';
 import { compareTranscript, type Comparison } from './transcript.ts';
 
-/** Keep an exact engine snapshot every this many steps while recording. */
-const KEY_EVERY = 25;
 /** The workspace is saved this long after the last change… */
 const SAVE_AFTER_MS = 300;
 /** …or, while changes keep coming (a producer loop), at least this often. */
@@ -267,8 +265,8 @@ export class ScenarioSession {
     const ops: NamedOp[] = [];
     const keysAt: number[] = [];
     const keyNodes: number[] = [];
-    // Keyframes where we pass: every KEY_EVERY steps in small sessions, about 16 along a long one.
-    const every = Math.max(KEY_EVERY, Math.ceil(this.tl.length / 16));
+    // Keyframes where we pass (see keySpacing).
+    const every = keySpacing(this.tl.length);
     for (const n of plan.nodes) {
       const op = n.step ? toOp(n.step.step) : null;
       if (op) ops.push(op);
@@ -299,7 +297,7 @@ export class ScenarioSession {
       const t = n === null ? null : this.tl.node(n).step;
       if (t && isCommandStep(t.step) && this.onExecuted.size > 0) for (const f of this.onExecuted) f(client, t.step.command, outText(t, false));
     }
-    this.afterRecord();
+    this.afterRecord(r);
   }
 
   private recordStep(step: Step, r: BatchResult): void {
@@ -307,7 +305,7 @@ export class ScenarioSession {
     const node = this.tl.append({ step, reply: null, blocked: false });
     const nodes = r.steps.map(() => node);
     this.attachBatch(start, this.rootHistory, nodes, r.steps, () => 0);
-    this.afterRecord();
+    this.afterRecord(r);
   }
 
   /**
@@ -319,12 +317,16 @@ export class ScenarioSession {
     this.rootHistory = recordHistory(this.tl, start, root, nodes, steps);
   }
 
-  private afterRecord(): void {
+  /**
+   * The head is where the engine is. A result's snapshot is the engine right after it (the bridge gives it only to
+   * the last console of a shared round trip), so it is exactly the head's state: it becomes a keyframe when the
+   * nearest one is keySpacing steps back. (Asking the worker for one now would be wrong: commands sent since, by
+   * other consoles, have already run there.)
+   */
+  private afterRecord(r: BatchResult): void {
     this.engineAt = this.tl.head;
     const head = this.tl.head;
-    if (this.tl.node(head).depth % KEY_EVERY === 0) {
-      void this.pg.bridge.runSteps([], { clients: [], events: false, keysAt: [0] }).then((k) => this.tl.setKey(head, k.keys[0].snapshot));
-    }
+    if (r.snapshot && !this.tl.keyWithin(head, keySpacing(this.tl.length))) this.tl.setKey(head, r.snapshot);
     this.changed();
   }
 

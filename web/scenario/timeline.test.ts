@@ -3,7 +3,7 @@
  * Replaying a plan must always give exactly the state reached by running the branch's steps from the start.
  */
 import { describe, expect, it } from 'vitest';
-import { Timeline, type Plan } from './timeline.ts';
+import { Timeline, keySpacing, type Plan } from './timeline.ts';
 import { randomInts } from '../../engine/testing/prng.ts';
 
 type State = readonly number[];
@@ -98,6 +98,39 @@ describe('timeline', () => {
     expect(q.key).toBeUndefined();
     expect(q.nodes.map((n) => n.step)).toEqual([8, 9]);
     expect(tl.plan(path[2]).base).toBe(0);
+  });
+
+  it('finds a keyframe within a distance: on the node itself, or on an ancestor that held it when the node was appended', () => {
+    const tl = recorded(6);
+    const path = tl.pathTo();
+    expect(tl.keyWithin(path[5], 6)).toBe(false); // depth 6: the nearest keyframe is the root, 6 steps up
+    expect(tl.keyWithin(path[5], 7)).toBe(true);
+    tl.setKey(path[5], [1, 2, 3, 4, 5, 6]);
+    expect(tl.keyWithin(path[5], 1)).toBe(true);
+    for (let i = 7; i <= 10; i++) tl.append(i);
+    expect(tl.keyWithin(tl.head, 4)).toBe(false); // depth 10, the keyframe at depth 6
+    expect(tl.keyWithin(tl.head, 5)).toBe(true);
+    // A keyframe set on an ancestor after its descendants were appended is not seen from them: the answer errs
+    // towards keeping one more keyframe, never towards a missing one.
+    tl.setKey(tl.pathTo()[8], [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(tl.keyWithin(tl.head, 4)).toBe(false);
+  });
+
+  it('keeps a few dozen keyframes along a long recording, however long, when each step offers one', () => {
+    const tl = new Timeline<number, State>([]);
+    let kept = 0;
+    for (let i = 1; i <= 100_000; i++) {
+      tl.append(i, false);
+      if (!tl.keyWithin(tl.head, keySpacing(tl.length))) {
+        tl.setKey(tl.head, []);
+        kept++;
+      }
+    }
+    // 25 apart up to 400 steps, then a sixteenth of the length apart: 16 per doubling of the length.
+    expect(kept).toBeGreaterThan(100);
+    expect(kept).toBeLessThan(16 * Math.log2(100_000 / 400) + 16 + 2);
+    expect(keySpacing(10)).toBe(25);
+    expect(keySpacing(16_000)).toBe(1_000);
   });
 
   it('restores exactly the state of any point on any branch after random moves (replaying from keyframes)', () => {

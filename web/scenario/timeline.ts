@@ -19,6 +19,11 @@ export interface TimelineNode<S, K> {
   readonly children: number[];
   /** The engine state after this step, when one was kept. */
   key: K | undefined;
+  /**
+   * Depth of the nearest ancestor that held a keyframe when this node was appended (the root's: 0). Keyframes set on
+   * ancestors later are not seen, so `keyWithin` may answer no where a keyframe is in fact near: never the reverse.
+   */
+  readonly keyedAbove: number;
 }
 
 export interface Position {
@@ -43,6 +48,12 @@ export interface Plan<S, K> {
   readonly nodes: readonly TimelineNode<S, K>[];
 }
 
+/**
+ * Steps between keyframes on a branch of `length` steps: 25 in small sessions, about a sixteenth of a long one, so
+ * a long session keeps a few dozen snapshots rather than one per 25 steps (each as big as the engine was then).
+ */
+export const keySpacing = (length: number): number => Math.max(25, Math.ceil(length / 16));
+
 export class Timeline<S, K> {
   private readonly nodes = new Map<number, TimelineNode<S, K>>();
   /** Nodes without children (the root only while it has none): one per branch, so listing branches never walks every node. */
@@ -54,7 +65,7 @@ export class Timeline<S, K> {
   tip = 0;
 
   constructor(rootKey: K) {
-    this.nodes.set(0, { id: 0, parent: -1, depth: 0, step: null, children: [], key: rootKey });
+    this.nodes.set(0, { id: 0, parent: -1, depth: 0, step: null, children: [], key: rootKey, keyedAbove: 0 });
   }
 
   node(id: number): TimelineNode<S, K> {
@@ -95,7 +106,8 @@ export class Timeline<S, K> {
   append(step: S, remember = true): number {
     if (remember) this.remember();
     const parent = this.node(this.head);
-    const n: TimelineNode<S, K> = { id: this.nextId++, parent: parent.id, depth: parent.depth + 1, step, children: [], key: undefined };
+    const keyedAbove = parent.key !== undefined ? parent.depth : parent.keyedAbove;
+    const n: TimelineNode<S, K> = { id: this.nextId++, parent: parent.id, depth: parent.depth + 1, step, children: [], key: undefined, keyedAbove };
     this.nodes.set(n.id, n);
     parent.children.push(n.id);
     this.leaves.delete(parent.id);
@@ -212,9 +224,13 @@ export class Timeline<S, K> {
   setKey(id: number, key: K): void {
     this.node(id).key = key;
   }
-  /** Keep memory bounded: drop keyframes except the root's and every `every`-th depth. */
-  pruneKeys(every: number): void {
-    for (const n of this.nodes.values()) if (n.id !== 0 && n.depth % every !== 0) n.key = undefined;
+  /**
+   * Whether `id` or an ancestor fewer than `distance` steps above it holds a keyframe (the root always does), as far
+   * as `keyedAbove` knows: in constant time, since recording asks after every batch of a long session.
+   */
+  keyWithin(id: number, distance: number): boolean {
+    const n = this.node(id);
+    return n.key !== undefined || n.depth - n.keyedAbove < distance;
   }
 
   private remember(): void {
