@@ -1,8 +1,8 @@
 /**
  * Diagram frame times and command-to-screen latency in Chromium, against the built app (`vite preview`).
  * For 100, 1,000 and 10,000 entries in flight (pending in a group): a producer adds 1,000 entries/s and five
- * consumers read and acknowledge, all typed into the real consoles (xterm's input path, via the diagram's test
- * hook). Prints p50/p95 frame times and command-to-screen latency (keystroke of an XADD until the frame after the
+ * consumers read and acknowledge 800/s (so what is in flight stays at the level), all typed into the real consoles
+ * (xterm's input path, via the diagram's test hook). Prints p50/p95 frame times and command-to-screen latency (keystroke of an XADD until the frame after the
  * diagram drew it). Goals are printed beside the figures, never asserted.
  *
  * Frame time is the renderer main thread's work per frame, read from a Chromium trace (see frame-trace.ts): rAF
@@ -106,22 +106,31 @@ async function measure(page: Page, prefilled: number): Promise<{ frames: number[
         let round = 0;
         const timer = setInterval(() => {
           round++;
-          // Producer: 100 entries per 100 ms = 1,000/s. Every 5th round, one single XADD is the latency probe.
-          if (round % 5 === 0 && !probe) {
-            typed += 1;
-            probe = { at: performance.now(), entry: typed };
-            h.type('producer', 'XADD s * probe 1\r');
-          } else {
+          // Producer: 100 entries per 100 ms = 1,000/s. Every 5th round, a single XADD typed first is the latency
+          // probe, and that round's producer typing starts at a random moment within one frame: the rounds (100 ms,
+          // six frames) keep a fixed phase to the display's frames, so probes typed with them would all wait the same
+          // part of a frame.
+          const produce = () => {
             typed += 100;
             h.type('producer', '100 XADD s * f v\r');
-          }
-          // Consumers: read 20 new each, acknowledge their 20 oldest (the view lists the oldest tokens first).
+          };
+          if (round % 5 === 0 && !probe) {
+            setTimeout(() => {
+              if (performance.now() - t0 >= duration) return;
+              typed += 1;
+              probe = { at: performance.now(), entry: typed };
+              h.type('producer', 'XADD s * probe 1\r');
+              produce();
+            }, Math.random() * 17);
+          } else produce();
+          // Consumers: read 16 new each and acknowledge their 16 oldest (the view lists a lane's 16 oldest tokens),
+          // 800 entries/s in all: what is in flight stays at the level while the group's lag grows.
           const g = h.view()?.streams.find((s) => s.key === 's')?.groups[0];
           for (let c = 0; c < 5; c++) {
             const lane = g?.consumers.find((x) => x.name === `c${c}`);
-            const ids = (lane?.tokens ?? []).slice(0, 20).map((t) => t.id);
+            const ids = (lane?.tokens ?? []).slice(0, 16).map((t) => t.id);
             const name = ['alice', 'bob', 'carol', 'dave', 'erin'][c];
-            h.type(name, `XREADGROUP GROUP g c${c} COUNT 20 STREAMS s >\r`);
+            h.type(name, `XREADGROUP GROUP g c${c} COUNT 16 STREAMS s >\r`);
             if (ids.length > 0) h.type(name, `XACK s g ${ids.join(' ')}\r`);
           }
         }, tick);

@@ -69,8 +69,12 @@ interface PendingFrame {
 
 /** Batches closer together than this are a stream: drawn without flights, compactly. */
 const BUSY_MS = 50;
-/** While busy, draws are at least this far apart: every other frame at most (each waits for the next frame too). */
-const DRAW_GAP_MS = 33;
+/**
+ * While busy, draws are at least this far apart, and each waits for the next frame too: a batch that comes just after
+ * a draw is drawn two frames later, one that comes later in the frame at the next. (At 33 ms, a command typed just
+ * after a draw waited up to three frames, and command-to-screen reached 67–70 ms at p95 in the bench.)
+ */
+const DRAW_GAP_MS = 16;
 /** A stream of batches has ended when none came for this long: the diagram then draws in full again. */
 const SETTLE_MS = 150;
 /**
