@@ -2,8 +2,9 @@
  * Diagram frame times and command-to-screen latency in Chromium, against the built app (`vite preview`).
  * For 100, 1,000 and 10,000 entries in flight (pending in a group): a producer adds 1,000 entries/s and five
  * consumers read and acknowledge 800/s (so what is in flight stays at the level), all typed into the real consoles
- * (xterm's input path, via the diagram's test hook). Prints p50/p95 frame times and command-to-screen latency (keystroke of an XADD until the frame after the
- * diagram drew it). Goals are printed beside the figures, never asserted.
+ * (xterm's input path, via the diagram's test hook). Prints p50/p95 frame times and command-to-screen latency
+ * (keystroke of an XADD until the frame after the diagram drew it). Goals are printed beside the figures, never
+ * asserted.
  *
  * Frame time is the renderer main thread's work per frame, read from a Chromium trace (see frame-trace.ts): rAF
  * deltas are printed too, but they are one vsync interval (16.7 ms plus jitter) even on an idle page, so the share
