@@ -86,7 +86,7 @@ test('messages from an origin the embed was not given are ignored', async ({ pag
   const foreign = page.frame({ url: /origin=https%3A%2F%2Fdocs.example/ }) ?? frame;
   await expect.poll(() => foreign?.evaluate(() => window.__scenario?.embedRejected() ?? 0)).toBe(2);
   expect(await foreign?.evaluate(() => window.__scenario?.position())).toEqual({ cursor: 10, length: 10, branches: 1 });
-  expect(await foreign?.evaluate(() => window.__playground?.text('redis') ?? '')).not.toContain('evil');
+  expect(await foreign?.evaluate(async () => (await window.__playground?.text('redis')) ?? '')).not.toContain('evil');
 });
 
 test('a malformed message gets an error event, not a half-run command', async ({ page }) => {

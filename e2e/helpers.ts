@@ -29,7 +29,7 @@ export async function paste(page: Page, data: string): Promise<void> {
 }
 
 export function text(page: Page, name: string): Promise<string> {
-  return page.evaluate((n) => window.__playground?.text(n) ?? '', name);
+  return page.evaluate(async (n) => (await window.__playground?.text(n)) ?? '', name);
 }
 
 /** Wait until the console shows `expected` (a substring of its whole text). */

@@ -18,7 +18,9 @@ export const position = (page: Page) => page.evaluate(() => window.__scenario?.p
 
 /** Every console's text, by name. */
 export function consoleTexts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => Object.fromEntries((window.__playground?.consoles() ?? []).map((c) => [c.name, window.__playground?.text(c.name) ?? ''])));
+  return page.evaluate(async () =>
+    Object.fromEntries(await Promise.all((window.__playground?.consoles() ?? []).map(async (c) => [c.name, (await window.__playground?.text(c.name)) ?? '']))),
+  );
 }
 
 /** What the diagram draws, as the engine summarised it. */

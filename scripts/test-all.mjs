@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const cache = join(root, '.cache');
@@ -14,6 +14,7 @@ const isRoot = process.getuid?.() === 0;
 const env = { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
 const results = []; // { name, ok, ms, note }
 const counts = { passed: 0, failed: 0, skipped: 0 };
+const failures = []; // { name, why }: every failed test, for the summary
 
 function sh(cmd, args, opts = {}) {
   const t0 = Date.now();
@@ -120,6 +121,7 @@ step('unit, conformance and differential tests (vitest)', () => {
     counts.passed += j.numPassedTests;
     counts.failed += j.numFailedTests;
     counts.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+    failures.push(...vitestFailures(j));
     return { ok: r.ok, note: `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped` };
   }
   return { ok: false, note: 'vitest wrote no results' };
@@ -142,7 +144,9 @@ step('e2e (Playwright, Chromium)', () => {
   env.PLAYWRIGHT_JSON_OUTPUT_NAME = out;
   const r = sh('npx', ['playwright', 'test', '--reporter=list,json']);
   if (existsSync(out)) {
-    const s = JSON.parse(readFileSync(out, 'utf8')).stats;
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    const s = j.stats;
+    failures.push(...playwrightFailures(j));
     counts.passed += s.expected + s.flaky;
     counts.failed += s.unexpected;
     counts.skipped += s.skipped;
@@ -156,8 +160,50 @@ console.log('\n==> summary');
 for (const r of results) {
   console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${(r.ms / 1000).toFixed(1)} s)${r.note ? ` — ${r.note}` : ''}`);
 }
+// The failed tests and why, so that the last screenful (all a CI log may keep) says what broke.
+for (const f of failures.slice(0, 20)) console.log(`FAIL ${f.name}\n       ${f.why}`);
+if (failures.length > 20) console.log(`… and ${failures.length - 20} more failed tests (see above)`);
 const failedSteps = results.filter((r) => !r.ok).length;
 // A failed step that ran no tests (lint, typecheck, build) still counts as a failure in the closing line.
 const failedTotal = counts.failed + results.filter((r) => !r.ok && !/passed/.test(r.note)).length;
 console.log(`summary: ${counts.passed} passed, ${failedTotal} failed, ${counts.skipped} skipped`);
 process.exit(failedSteps === 0 ? 0 : 1);
+
+/** A failure's message in a few plain lines: no colours, no blank lines, at most 400 characters. */
+function why(message) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes
+  const plain = String(message ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = plain.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+  // Stack frames out, except the first in our own code: it says which line failed.
+  const isFrame = (l) => /^\s*at /.test(l);
+  const ours = lines.find((l) => isFrame(l) && !l.includes('node_modules'));
+  const text = [...lines.filter((l) => !isFrame(l)).slice(0, 6), ...(ours ? [ours.trim().replace(root, '.')] : [])].join('\n       ');
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+
+function vitestFailures(j) {
+  return (j.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((a) => a.status === 'failed')
+      .map((a) => ({ name: `${relative(process.cwd(), file.name)} › ${a.fullName}`, why: why(a.failureMessages?.[0]) })),
+  );
+}
+
+/** Playwright's error: its stack (message and frames) where it has one. */
+const errorText = (e) => e?.stack ?? e?.message;
+
+function playwrightFailures(j) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected') continue;
+        const last = t.results?.[t.results.length - 1];
+        out.push({ name: `e2e/${spec.file}:${spec.line} › ${spec.title}`, why: why(errorText(last?.error ?? last?.errors?.[0])) });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of j.suites ?? []) walk(suite);
+  return out;
+}

@@ -6,8 +6,8 @@ import type { Summary } from '../engine/worker.ts';
 import type { Playground } from './lib/playground.svelte.ts';
 
 export interface TestHook {
-  /** The console's terminal text (wrapped rows joined), by console name. */
-  text(name: string): string;
+  /** The console's terminal text (wrapped rows joined), by console name, once what was written to it is parsed. */
+  text(name: string): Promise<string>;
   consoles(): { name: string; clientId: number; blockedOn: string; state: string }[];
   summary(): Summary | null;
   /** Simulate a worker crash; it restarts from the last snapshot. */
@@ -27,7 +27,7 @@ declare global {
 export function installTestHook(pg: Playground): void {
   const byName = (name: string) => [...pg.sessions.values()].find((s) => s.name === name);
   window.__playground = {
-    text: (name) => byName(name)?.text() ?? '',
+    text: async (name) => (await byName(name)?.writtenText()) ?? '',
     consoles: () => [...pg.sessions.values()].map((s) => ({ name: s.name, clientId: s.clientId, blockedOn: s.blockedOn, state: s.state })),
     summary: () => pg.summary,
     killWorker: () => pg.bridge.terminate('killed by the test hook'),

@@ -95,6 +95,11 @@ export class ConsoleSession {
     return `${this.host.promptBase()}${c && c.db !== 0 ? `[${c.db}]` : ''}${c?.multi ? '(TX)' : ''}> `;
   }
 
+  /** The terminal's text once everything written so far is on screen (xterm parses writes in a later task). */
+  writtenText(): Promise<string> {
+    return new Promise((resolve) => this.term.write('', () => resolve(this.text())));
+  }
+
   /** The terminal's text, wrapped rows joined (test hook and accessibility). */
   text(): string {
     const buf = this.term.buffer.active;

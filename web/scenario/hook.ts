@@ -19,6 +19,7 @@ export interface ScenarioHook {
   /** ms since the load started at the end of each phase (engine, timeline, consoles, diagram, render). */
   loadPhases(): Record<string, number>;
   message(): string;
+  /** Loading a scenario, or moving on the timeline. */
   busy(): boolean;
   /** Embed mode: messages refused (wrong window, origin or shape). */
   embedRejected(): number;
@@ -44,7 +45,7 @@ export function installScenarioHook(ss: ScenarioSession, embed?: { rejected(): n
     loadMs: () => ss.loadMs,
     loadPhases: () => ss.loadPhases,
     message: () => ss.message,
-    busy: () => ss.busy,
+    busy: () => ss.busy || ss.moving > 0,
     embedRejected: () => embed?.rejected() ?? 0,
   };
 }

@@ -34,6 +34,8 @@ export class ScenarioSession {
   /** Runnable transcript: the page's replies against the engine's, after a pasted transcript loads. */
   comparison = $state.raw<readonly Comparison[]>([]);
   busy = $state(false);
+  /** Moves queued or running (back, forward, jump, undo, redo, branch switch): the engine and consoles are on their way. */
+  moving = 0;
   playing = $state(false);
   speed = $state(1);
   /** ms the last scenario load took, in total and by phase (test hook, report). */
@@ -253,7 +255,8 @@ export class ScenarioSession {
       if (!move()) return;
       await this.sync(from);
     };
-    const p = this.queue.then(run, run);
+    this.moving++;
+    const p = this.queue.then(run, run).finally(() => this.moving--);
     this.queue = p.catch(() => {});
     return p;
   }
