@@ -115,6 +115,13 @@ test.describe('redis-cli niceties', () => {
     await expectText(page, 'producer', '> LLEN rep\n(integer) 3\n');
     expect(await text(page, 'producer')).not.toContain('unknown command');
   });
+
+  test('a repeat count over the cap says so, runs the cap, and the next line still runs', async ({ page }) => {
+    await paste(page, '20000 INCR n\nGET n\n');
+    await expectText(page, 'producer', '> GET n\n"10000"\n');
+    const all = await text(page, 'producer');
+    expect(all).toContain('(integer) 10000\nRan it 10,000 times: a repeat count runs at most 10,000 times here (asked: 20,000).\n');
+  });
 });
 
 test('formats RESP3 replies after HELLO 3 as redis-cli does', async ({ page }) => {

@@ -14,6 +14,7 @@ import { LineInput } from './input.ts';
 import { parseKeys } from './keys.ts';
 import { isMeta, parseMeta, type MetaAction } from './meta.ts';
 import { drawLine } from './render.ts';
+import { REPEAT_PREFIX, repeatCapNote, withRepeat } from './repeat.ts';
 import type { Summary } from '../../engine/worker.ts';
 
 /** What a console needs from the playground. */
@@ -255,24 +256,29 @@ export class ConsoleSession {
     const cmds = withRepeat(argv);
     const refused = this.host.refusal(cmds[0]);
     if (refused) return this.write(NOTE(refused));
-    await this.runBatch(line, cmds);
+    // A capped line runs alone, its note after its replies, where the eye is (thousands of replies would scroll a
+    // note above them out of sight).
+    const capped = repeatCapNote(argv);
+    await this.runBatch(line, cmds, capped !== '');
+    if (capped) await this.write(NOTE(capped));
   }
 
   /**
-   * Run `line` (already split into `first`, one argv per repeat) plus any plain command lines waiting in the
-   * typeahead, in one engine round trip. Every line may carry a repeat count.
+   * Run `line` (already split into `first`, one argv per repeat) plus, unless `alone`, any plain command lines
+   * waiting in the typeahead, in one engine round trip. Every line may carry a repeat count.
    */
-  private async runBatch(line: string, first: string[][]): Promise<void> {
+  private async runBatch(line: string, first: string[][], alone: boolean): Promise<void> {
     const batch: BatchLine[] = [{ text: line, from: 0, count: first.length }];
     const argvs = [...first];
     const ends = (a: readonly string[]) => PROMPT_CHANGERS.has((a[0] ?? '').toLowerCase());
-    let ended = first.some(ends);
+    let ended = alone || first.some(ends);
     while (!ended) {
       const next = plainLine(this.typeahead);
       if (next === undefined || next.trim() === '' || isMeta(next)) break;
       const argv = splitArgs(utf8ToBinary(next));
       // Lines the console handles itself, or refuses, run on their own (through run()).
-      if (!argv || argv.length === 0 || CONSOLE_WORDS.has(argv[0].toLowerCase())) break;
+      // (So do lines over the repeat cap, so that run() says so.)
+      if (!argv || argv.length === 0 || CONSOLE_WORDS.has(argv[0].toLowerCase()) || repeatCapNote(argv)) break;
       const cmds = withRepeat(argv);
       if (this.host.refusal(cmds[0])) break;
       batch.push({ text: next, from: argvs.length, count: cmds.length });
@@ -381,17 +387,6 @@ function unrunLines(batch: readonly BatchLine[], ran: number): string[] {
     out.push(left === b.count ? b.text : `${left} ${b.text.replace(REPEAT_PREFIX, '')}`);
   }
   return out;
-}
-
-const REPEAT_PREFIX = /^\s*[1-9]\d*\s+/;
-
-/** redis-cli's `N command` repeats a command N times. */
-function withRepeat(argv: string[]): string[][] {
-  if (argv.length > 1 && /^[1-9]\d*$/.test(argv[0])) {
-    const n = Math.min(Number(argv[0]), 10_000);
-    return Array.from({ length: n }, () => argv.slice(1));
-  }
-  return [argv];
 }
 
 function helpFor(args: readonly string[]): string {
