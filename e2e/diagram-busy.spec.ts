@@ -19,6 +19,20 @@ test('a busy scenario at 1280×720: windowed log, capped lanes, nothing overlapp
     Array.from({ length: 5 }, () => [300, 16, 284]),
   );
   await expect(page.locator('[data-group="g"] .more').first()).toHaveText('+284 more');
+  // The log's line numbers have four digits now, and its indent still holds them (a marker wider than the indent
+  // is cut at the box's left edge: "3007." read as "07.").
+  const marker = await page.evaluate(() => {
+    const ol = document.querySelector('section.log ol');
+    const li = ol?.querySelector('li:last-child');
+    if (!ol || !li) return null;
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return null;
+    ctx.font = getComputedStyle(li).font;
+    const number = Number(ol.getAttribute('start')) + ol.children.length - 1;
+    return { number, width: ctx.measureText(`${number}. `).width, indent: parseFloat(getComputedStyle(ol).paddingLeft) };
+  });
+  expect(marker?.number).toBeGreaterThan(3000);
+  expect(marker?.width).toBeLessThanOrEqual(marker?.indent ?? 0);
   await page.screenshot({ path: 'test-results/diagram/busy-1280x720.png' });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.getByRole('heading', { name: 'Diagram' }).scrollIntoViewIfNeeded();
