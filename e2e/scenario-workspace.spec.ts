@@ -16,6 +16,30 @@ test('a reload keeps the session: same consoles, same replies, same position', a
   expect(await consoleTexts(page)).toEqual(before);
 });
 
+test('when the browser will not store the session, the page says a reload would lose it, until a save works again', async ({ page }) => {
+  // Storage refuses every write of the workspace, as a full quota does, until the test lets it through.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.includes('workspace') && !(window as { storageOk?: boolean }).storageOk) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD jobs * task a');
+  const message = page.getByTestId('scenario-message');
+  await expect(message).toContainText('a reload would lose it');
+  // The session itself goes on.
+  await typeIn(page, 'producer', 'XLEN jobs');
+  expect((await consoleTexts(page)).producer).toContain('(integer) 1');
+  await page.evaluate(() => ((window as { storageOk?: boolean }).storageOk = true));
+  await typeIn(page, 'producer', 'XADD jobs * task b');
+  await expect(message).toHaveCount(0);
+  await page.reload();
+  await openScenarioApp(page);
+  expect(await position(page)).toEqual({ cursor: 3, length: 3, branches: 1 });
+});
+
 test('a tab that crashes (closed without unload) keeps its workspace', async ({ browser }) => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

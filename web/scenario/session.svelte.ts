@@ -23,6 +23,10 @@ import { compareTranscript, type Comparison } from './transcript.ts';
 const SAVE_AFTER_MS = 300;
 /** …or, while changes keep coming (a producer loop), at least this often. */
 const SAVE_AT_LEAST_EVERY_MS = 2_000;
+/** Said when the browser would not store the workspace. */
+const NOT_SAVED =
+  'The browser would not store this session (too big for its storage, or storage is off): a reload would lose it. ' +
+  'Export it or copy a share link to keep it.';
 
 export class ScenarioSession {
   /** Bumped on every timeline change; the UI reads the getters below after it. */
@@ -57,6 +61,8 @@ export class ScenarioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping the UI never reads
   private readonly blockedBy = new Map<number, number>();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The last save failed (the user was told). */
+  private unsaved = false;
   /** performance.now() of the oldest change not saved yet. */
   private unsavedSince: number | null = null;
   private playTimer: ReturnType<typeof setTimeout> | null = null;
@@ -444,8 +450,14 @@ export class ScenarioSession {
     if (this.busy || !this.base || !this.persist) return;
     try {
       localStorage.setItem(WORKSPACE_KEY, JSON.stringify(this.toScenario()));
+      if (this.message === NOT_SAVED) this.message = '';
     } catch {
-      // Storage full or unavailable: the session still works, it just won't survive a reload.
+      // Storage full or unavailable: the session still works, but a reload would lose it, so say so (once: a
+      // dismissed notice stays dismissed until a save succeeds and fails again).
+      if (!this.unsaved) this.message = NOT_SAVED;
+      this.unsaved = true;
+      return;
     }
+    this.unsaved = false;
   }
 }
