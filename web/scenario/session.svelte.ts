@@ -62,7 +62,7 @@ export class ScenarioSession {
   private readonly blockedBy = new Map<number, number>();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** The last save failed (the user was told). */
-  private unsaved = false;
+  private saveFailed = false;
   /** performance.now() of the oldest change not saved yet. */
   private unsavedSince: number | null = null;
   private playTimer: ReturnType<typeof setTimeout> | null = null;
@@ -454,10 +454,10 @@ export class ScenarioSession {
     } catch {
       // Storage full or unavailable: the session still works, but a reload would lose it, so say so (once: a
       // dismissed notice stays dismissed until a save succeeds and fails again).
-      if (!this.unsaved) this.message = NOT_SAVED;
-      this.unsaved = true;
+      if (!this.saveFailed) this.message = NOT_SAVED;
+      this.saveFailed = true;
       return;
     }
-    this.unsaved = false;
+    this.saveFailed = false;
   }
 }
