@@ -118,11 +118,13 @@ step('unit, conformance and differential tests (vitest)', () => {
   const r = sh('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
+    // Failed tests, and files that failed without one (they did not load).
+    const failed = vitestFailures(j);
     counts.passed += j.numPassedTests;
-    counts.failed += j.numFailedTests;
+    counts.failed += failed.length;
     counts.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
-    failures.push(...vitestFailures(j));
-    return { ok: r.ok, note: `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped` };
+    failures.push(...failed);
+    return { ok: r.ok, note: `${j.numPassedTests} passed, ${failed.length} failed, ${j.numPendingTests} skipped` };
   }
   return { ok: false, note: 'vitest wrote no results' };
 });
@@ -182,11 +184,13 @@ function why(message) {
 }
 
 function vitestFailures(j) {
-  return (j.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? [])
-      .filter((a) => a.status === 'failed')
-      .map((a) => ({ name: `${relative(process.cwd(), file.name)} › ${a.fullName}`, why: why(a.failureMessages?.[0]) })),
-  );
+  return (j.testResults ?? []).flatMap((file) => {
+    const name = relative(root, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    // A file that failed without a failed test (it did not load, a hook threw) says why on the file.
+    if (failed.length === 0) return file.status === 'failed' ? [{ name, why: why(file.message) }] : [];
+    return failed.map((a) => ({ name: `${name} › ${a.fullName}`, why: why(a.failureMessages?.[0]) }));
+  });
 }
 
 /** Playwright's error: its stack (message and frames) where it has one. */
