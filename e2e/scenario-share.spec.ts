@@ -124,3 +124,29 @@ test('?profile=redis-8.0 opens on Redis 8.0', async ({ page }) => {
   await typeIn(page, 'producer', 'INFO server');
   await expect.poll(async () => (await consoleTexts(page)).producer).toMatch(/redis_version:8\.0\.\d+/);
 });
+
+test('clock values out of range, in the URL or the Set field, are refused with the range and the page works on', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openScenarioApp(page, '?start=9007199254740993&step=-3&clock=banana');
+  await expect(page.getByTestId('scenario-message')).toContainText('?start=9007199254740993 was ignored: it takes Unix ms from 0 to 8640000000000000.');
+  await expect(page.getByTestId('scenario-message')).toContainText('?clock=banana was ignored');
+  await typeIn(page, 'producer', 'PING');
+  expect((await consoleTexts(page)).producer).toContain('PONG');
+
+  await page.getByLabel('Set', { exact: true }).fill('99999999999999999999');
+  await page.getByLabel('Set', { exact: true }).press('Enter');
+  await expect(page.locator('#clock-err')).toHaveText('Unix ms up to 8640000000000000, or an ISO date');
+  await page.getByLabel('Set', { exact: true }).fill('8639999999999999');
+  await page.getByLabel('Set', { exact: true }).press('Enter');
+  await expect(page.getByTestId('clock-now')).toHaveText('8639999999999999');
+  await page.getByRole('button', { name: '+1s' }).click();
+  await expect(page.locator('#clock-err')).toContainText('The clock goes from 0 to 8640000000000000 ms');
+  // A command at the end of time runs; the clock stops there.
+  await typeIn(page, 'producer', 'XADD s * f v');
+  await typeIn(page, 'producer', 'XADD s * f v');
+  expect((await consoleTexts(page)).producer).toContain('"8640000000000000-0"');
+  await typeIn(page, 'producer', ':clock +1d');
+  expect((await consoleTexts(page)).producer).toContain('The clock goes from 0 to 8640000000000000 ms (the year 275760): 8640000086400000 is out of range.');
+  expect(errors).toEqual([]);
+});

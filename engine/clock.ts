@@ -36,9 +36,19 @@ export class VirtualClock implements Clock {
   advance(ms: number): void {
     this.t = checkTime(this.t + ms);
   }
+  /** The step after a command. It stops at MAX_CLOCK_MS rather than fail the command that already ran. */
+  tick(): void {
+    if (this.stepPerCommand > 0) this.t = Math.min(MAX_CLOCK_MS, this.t + this.stepPerCommand);
+  }
 }
 
+/** The latest time a clock can show: the end of JavaScript's Date range (8.64e15 ms, in the year 275760). */
+export const MAX_CLOCK_MS = 8.64e15;
+
+/** Whether `t` is a time a clock can be set to (Unix ms, 0 to MAX_CLOCK_MS). */
+export const isClockTime = (t: number): boolean => Number.isFinite(t) && t >= 0 && t <= MAX_CLOCK_MS;
+
 function checkTime(t: number): number {
-  if (!Number.isFinite(t) || t < 0 || t > 8.64e15) throw new RangeError(`invalid clock time: ${t}`);
+  if (!isClockTime(t)) throw new RangeError(`invalid clock time: ${t}`);
   return Math.floor(t);
 }

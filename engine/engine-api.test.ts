@@ -1,6 +1,6 @@
 /** The Engine's public API as hosts use it: connections, blocking lifetimes, the virtual clock, snapshots. */
 import { describe, expect, it } from 'vitest';
-import { Engine, VirtualClock, formatReply, isError } from './index.ts';
+import { Engine, MAX_CLOCK_MS, VirtualClock, formatReply, isClockTime, isError } from './index.ts';
 
 const fresh = () => new Engine({ clock: new VirtualClock() });
 const show = (e: Engine, id: number, argv: string[]) => {
@@ -159,5 +159,29 @@ describe('Engine API: snapshots', () => {
     expect(expected).toContain('EXEC -> (nil)');
     expect(expected).toContain('SMEMBERS mixed -> 1~ "5"\n2~ "3"'); // formatted as a RESP3 set
     expect(expected).toContain(`  woke ${original.ids.alice}: 1) "q"\n2) "wake"`);
+  });
+});
+
+describe('the virtual clock at the end of time', () => {
+  it('a command at the last representable time runs, and the step stops there instead of failing it', () => {
+    const clock = new VirtualClock(MAX_CLOCK_MS - 1, 5);
+    const e = new Engine({ clock });
+    const c = e.connect('c');
+    const run = (argv: string[]) => formatReply(e.exec(c, argv).reply ?? 'blocked');
+    expect(run(['XADD', 's', '*', 'f', 'v'])).toBe(`"${MAX_CLOCK_MS - 1}-0"\n`);
+    expect(clock.now()).toBe(MAX_CLOCK_MS);
+    expect(run(['XADD', 's', '*', 'f', 'v'])).toBe(`"${MAX_CLOCK_MS}-0"\n`);
+    expect(clock.now()).toBe(MAX_CLOCK_MS);
+    expect(run(['XLEN', 's'])).toBe('(integer) 2\n');
+  });
+
+  it('setting or advancing past it is refused, and the clock stays where it was', () => {
+    const clock = new VirtualClock(1000);
+    expect(() => new VirtualClock(MAX_CLOCK_MS + 1)).toThrow(RangeError);
+    expect(() => clock.set(2 ** 60)).toThrow(RangeError);
+    expect(() => clock.advance(MAX_CLOCK_MS)).toThrow(RangeError);
+    expect(clock.now()).toBe(1000);
+    expect([0, MAX_CLOCK_MS, 1.5].map(isClockTime)).toEqual([true, true, true]);
+    expect([-1, MAX_CLOCK_MS + 1, NaN, Infinity].map(isClockTime)).toEqual([false, false, false, false]);
   });
 });

@@ -182,10 +182,7 @@ export class Engine {
     if (reply !== null && isError(reply)) this.stats.totalErrors++;
     this.processReady(now);
     // `kind` rather than instanceof: this runs after every command.
-    if (this.clock.kind === 'virtual') {
-      const clock = this.clock as VirtualClock;
-      if (clock.stepPerCommand > 0) clock.advance(clock.stepPerCommand);
-    }
+    if (this.clock.kind === 'virtual') (this.clock as VirtualClock).tick();
     return { reply, events: this.takeEvents(), woken: this.takeWoken() };
   }
 

@@ -15,7 +15,8 @@ import { installEmbedApi } from './embed/host.ts';
 import { embedOptions } from './embed/options.ts';
 
 const settings = new Settings();
-const pg = new Playground(settings, clockFromUrl(location.search));
+const urlClock = clockFromUrl(location.search);
+const pg = new Playground(settings, urlClock.clock);
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
 // Scenarios (web/scenario/): the timeline records the session; a share link, gallery id or saved workspace opens on boot.
@@ -37,6 +38,8 @@ void pg
   .start(['producer', 'alice', 'bob'])
   .then(async () => (!embed && lessons.wants(location.hash) && (await lessons.boot(location.hash))) || ss.boot(location, !embed))
   .then(() => {
+    // URL values that were left out are said beside whatever the boot itself had to say.
+    if (urlClock.problems.length > 0) ss.message = [ss.message, ...urlClock.problems].filter(Boolean).join(' ');
     if (embedApi) {
       if (embed?.autoplay) ss.play();
       embedApi.announce();

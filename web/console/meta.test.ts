@@ -14,4 +14,12 @@ describe('console commands', () => {
     expect(parseMeta(':clock +soon')).toMatchObject({ do: 'error' });
     expect(parseMeta(':nope')).toEqual({ do: 'error', message: "Unknown console command ':nope' (see :help)" });
   });
+
+  it('refuse times and steps the clock cannot take, with the range', () => {
+    expect(parseMeta(':clock set 9007199254740991')).toEqual({ do: 'error', message: "Bad time '9007199254740991' (Unix ms up to 8640000000000000, or an ISO date)" });
+    expect(parseMeta(':clock set +275761-01-01T00:00:00Z')).toMatchObject({ do: 'error' });
+    expect(parseMeta(':clock set 8640000000000000')).toEqual({ do: 'clock-set', t: 8.64e15 });
+    expect(parseMeta(':clock step 2h')).toEqual({ do: 'error', message: "Bad step '2h' (0 to 3600000 ms, or a duration up to 1h)" });
+    expect(parseMeta(':clock step 1h')).toEqual({ do: 'clock-step', ms: 3_600_000 });
+  });
 });

@@ -2,6 +2,8 @@
  * Console commands: lines starting with `:` (redis-cli's own `:set hints` convention), so they can never be
  * mistaken for Redis commands. Parsing is pure; the session carries the actions out.
  */
+import { MAX_CLOCK_MS, isClockTime } from '../../engine/index.ts';
+import { MAX_STEP_MS } from '../lib/clock-options.ts';
 
 export type MetaAction =
   | { readonly do: 'help' }
@@ -22,11 +24,13 @@ export function parseDuration(s: string): number | undefined {
   return Number.isFinite(v) ? v : undefined;
 }
 
-/** Unix ms or an ISO date (`2020-12-27T19:32:54.170Z`). */
+/** What a time may be written as (a field's or a console error's hint). */
+export const TIME_FORMS = `Unix ms up to ${MAX_CLOCK_MS}, or an ISO date`;
+
+/** Unix ms or an ISO date (`2020-12-27T19:32:54.170Z`), within the clock's range (see engine/clock.ts). */
 export function parseTime(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? undefined : t;
+  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
+  return isClockTime(t) ? t : undefined;
 }
 
 export const META_HELP = [
@@ -64,11 +68,13 @@ export function parseMeta(line: string): MetaAction {
       const [sub = '', value = ''] = rest;
       if (sub === 'set') {
         const t = parseTime(value);
-        return t === undefined ? { do: 'error', message: `Bad time '${value}' (Unix ms or ISO date)` } : { do: 'clock-set', t };
+        return t === undefined ? { do: 'error', message: `Bad time '${value.slice(0, 40)}' (${TIME_FORMS})` } : { do: 'clock-set', t };
       }
       if (sub === 'step') {
         const ms = parseDuration(value);
-        return ms === undefined ? { do: 'error', message: `Bad step '${value}'` } : { do: 'clock-step', ms };
+        return ms === undefined || ms > MAX_STEP_MS
+          ? { do: 'error', message: `Bad step '${value.slice(0, 40)}' (0 to ${MAX_STEP_MS} ms, or a duration up to 1h)` }
+          : { do: 'clock-step', ms };
       }
       return { do: 'error', message: `Unknown clock command '${arg}' (see :help)` };
     }

@@ -4,7 +4,7 @@
  * their own beyond what is on screen.
  */
 import type { Terminal } from '@xterm/xterm';
-import type { EngineEvent } from '../../engine/index.ts';
+import { isClockTime, type EngineEvent } from '../../engine/index.ts';
 import type { BatchResult, ClockOptions, Summary } from '../../engine/worker.ts';
 import type { MetaAction } from '../console/meta.ts';
 import { META_HELP } from '../console/meta.ts';
@@ -13,6 +13,7 @@ import { flushHistories } from '../console/history.ts';
 import { makeTerminal, TERMINAL_THEMES } from '../console/terminal.ts';
 import { EngineBridge } from './bridge.ts';
 import { describeClock } from './clock-text.ts';
+import { MAX_STEP_MS, clockRangeProblem } from './clock-options.ts';
 import type { Settings } from './settings.svelte.ts';
 import type { IngestOptions } from '../diagram/diagram.svelte.ts';
 
@@ -147,20 +148,27 @@ export class Playground {
     this.apply(await this.bridge.disconnect(s.clientId));
   }
 
-  async advance(ms: number): Promise<void> {
+  /** Move the virtual clock forward; '' or why it did not move (past the last time a clock can show). */
+  async advance(ms: number): Promise<string> {
     const before = this.summary?.now ?? 0;
+    if (!isClockTime(before + ms)) return clockRangeProblem(before + ms);
     const r = await this.bridge.advance(ms);
     this.apply(r);
     this.recorder?.clock({ advance: r.summary.now - before }, r);
+    return '';
   }
-  async setTime(t: number): Promise<void> {
+  /** Set the virtual clock; '' or why it was not set. */
+  async setTime(t: number): Promise<string> {
     const before = this.summary?.now ?? 0;
+    if (!isClockTime(t)) return clockRangeProblem(t);
     const r = await this.bridge.setTime(t);
     this.apply(r);
     this.recorder?.clock({ advance: r.summary.now - before }, r);
+    return '';
   }
+  /** Set the virtual step per command, kept within 0 to MAX_STEP_MS. */
   async setStep(ms: number): Promise<void> {
-    const r = await this.bridge.setStep(ms);
+    const r = await this.bridge.setStep(Math.min(MAX_STEP_MS, Math.max(0, Math.floor(ms) || 0)));
     this.apply(r);
     this.recorder?.clock({ clockStep: r.summary.step }, r);
   }
@@ -234,14 +242,18 @@ export class Playground {
         return a.message;
       case 'clock-show':
         break;
-      case 'clock-advance':
+      case 'clock-advance': {
         if (!virtual) return needVirtual;
-        await this.advance(a.ms);
+        const problem = await this.advance(a.ms);
+        if (problem) return problem;
         break;
-      case 'clock-set':
+      }
+      case 'clock-set': {
         if (!virtual) return needVirtual;
-        await this.setTime(a.t);
+        const problem = await this.setTime(a.t);
+        if (problem) return problem;
         break;
+      }
       case 'clock-step':
         if (!virtual) return needVirtual;
         await this.setStep(a.ms);

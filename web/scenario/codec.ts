@@ -72,7 +72,12 @@ export function decodeScenarioHash(hash: string): Result<unknown> {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   if (!h.startsWith('s=')) return fail('This link carries no scenario');
   if (h.length > LIMITS.urlChars) return fail(`This link is too long (${h.length} characters; at most ${LIMITS.urlChars})`);
-  if (!h.startsWith(CODEC_PREFIX)) return fail('This link was made by a newer version of the playground (unknown link format); reload to update.');
+  if (!h.startsWith(CODEC_PREFIX)) {
+    // `s=<version>.<data>`: another version is a newer playground's link; anything else is not a link we made.
+    return /^s=\d+\./.test(h)
+      ? fail('This link was made by a newer version of the playground (unknown link format); reload to update.')
+      : fail('This link is damaged (it should start with #s=1.); was it cut short or edited when copied?');
+  }
   const bytes = fromBase64Url(h.slice(CODEC_PREFIX.length));
   if (!bytes) return fail('This link is damaged (its data is not valid base64url); was it cut short when copied?');
   if (bytes.length > LIMITS.compressedBytes) return fail('This link carries too much data');

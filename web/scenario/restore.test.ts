@@ -57,6 +57,8 @@ describe('share links', () => {
     expect(error(restore({ from: 'url', hash: `#${hash.slice(0, hash.length - 20)}` }))).toMatch(/^The link could not be opened: This link is damaged/);
     expect(error(restore({ from: 'url', hash: '#s=1.!!!' }))).toMatch(/not valid base64url/);
     expect(error(restore({ from: 'url', hash: '#s=9.abc' }))).toMatch(/newer version/);
+    expect(error(restore({ from: 'url', hash: '#s=garbage' }))).toMatch(/damaged \(it should start with #s=1\.\)/);
+    expect(error(restore({ from: 'url', hash: '#s=' }))).toMatch(/damaged/);
     expect(error(restore({ from: 'url', hash: '#x=1' }))).toMatch(/carries no scenario/);
   });
 
