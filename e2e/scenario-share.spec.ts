@@ -150,3 +150,34 @@ test('clock values out of range, in the URL or the Set field, are refused with t
   expect((await consoleTexts(page)).producer).toContain('The clock goes from 0 to 8640000000000000 ms (the year 275760): 8640000086400000 is out of range.');
   expect(errors).toEqual([]);
 });
+
+test('Rename: a console takes a new name until it has commands on the timeline, and a share link replays it under that name', async ({ page, browser }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  const rename = async (to: string) => {
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('Console name').fill(to);
+    await page.getByLabel('Console name').press('Enter');
+  };
+  await page.getByRole('tab', { name: 'alice' }).click();
+  await rename('producer');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is already a console named producer.' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'alice' })).toBeVisible();
+  await page.getByRole('tab', { name: 'alice' }).click();
+  await rename('worker');
+  await expect(page.getByRole('tab', { name: 'worker' })).toBeVisible();
+  await typeIn(page, 'worker', 'XADD s * who worker');
+  await page.getByRole('tab', { name: 'worker' }).click();
+  await rename('w2');
+  await expect(page.getByRole('alert').filter({ hasText: 'worker keeps its name: its commands are on the timeline' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'worker' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page).toHaveURL(/#s=1\./);
+  const url = page.url();
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await openScenarioApp(fresh, url.slice(url.indexOf('?') >= 0 ? url.indexOf('?') : url.indexOf('#')));
+  expect((await fresh.evaluate(() => window.__playground?.consoles().map((c) => c.name))) ?? []).toEqual(['producer', 'worker', 'bob']);
+  expect((await consoleTexts(fresh)).worker).toContain('XADD s * who worker');
+  await other.close();
+});

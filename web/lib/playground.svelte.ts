@@ -33,6 +33,10 @@ export interface Recorder {
   clock(step: { readonly advance: number } | { readonly clockStep: number }, r: BatchResult): void;
   /** Replies the worker's timer delivered (real clock). */
   woke(r: BatchResult): void;
+  /** Whether the timeline (any branch, or the scenario's start) has commands of this console. */
+  hasCommandsOf(client: string): boolean;
+  /** A console was renamed (one without commands, or to align with a scenario being loaded). */
+  renamed(from: string, to: string): void;
 }
 
 let nextUid = 1;
@@ -121,6 +125,23 @@ export class Playground {
     return uid;
   }
 
+  /**
+   * Why a console may not take `name` from the Rename field, or ''. A share link, an export and the saved workspace
+   * replay commands by console name, so a console whose commands are on the timeline keeps its name, and no two
+   * consoles share one.
+   */
+  renameProblem(uid: string, name: string): string {
+    const s = this.sessions.get(uid);
+    const clean = name.trim().slice(0, 32);
+    if (!s || clean === s.name) return '';
+    if (!clean) return 'A console needs a name.';
+    if (this.consoles.some((c) => c.uid !== uid && c.name === clean)) return `There is already a console named ${clean}.`;
+    if (this.recorder?.hasCommandsOf(s.name)) {
+      return `${s.name} keeps its name: its commands are on the timeline, and share links replay them by console name. Open a new console (+ Console) and name it ${clean} instead.`;
+    }
+    return '';
+  }
+
   rename(uid: string, name: string): void {
     const s = this.sessions.get(uid);
     const clean = name.trim().slice(0, 32);
@@ -133,8 +154,10 @@ export class Playground {
     } catch {
       // Storage unavailable: the history stays in memory.
     }
+    const from = s.name;
     s.name = clean;
     this.refresh(s);
+    this.recorder?.renamed(from, clean);
   }
 
   async close(uid: string): Promise<void> {

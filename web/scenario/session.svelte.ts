@@ -72,6 +72,8 @@ export class ScenarioSession {
     this.tl = new Timeline<TStep, EngineSnapshot>(emptySnapshotPlaceholder());
     pg.recorder = {
       commands: (client, r) => this.recordCommands(client, r),
+      hasCommandsOf: (client) => this.hasCommandsOf(client),
+      renamed: (from, to) => this.renamed(from, to),
       clock: (step, r) => this.recordStep(step, r),
       woke: (r) => {
         const nodes = r.steps.map(() => null);
@@ -293,6 +295,21 @@ export class ScenarioSession {
     const history = historyAt(this.tl, target, this.rootHistory);
     this.pg.show(res, animate ? { history } : { history, note: moveNote(this.tl.cursor, this.tl.length, this.tl.node(target).step?.step ?? null) });
     this.render();
+    this.changed();
+  }
+
+  /** Whether any branch, or the start (setup commands, or a snapshot's clients), has commands of `client`. */
+  private hasCommandsOf(client: string): boolean {
+    const state = this.base?.state;
+    if (state && ('snapshot' in state ? this.base?.clients.includes(client) : state.commands.some((c) => c.client === client))) return true;
+    return this.tl.someStep((t) => isCommandStep(t.step) && t.step.client === client);
+  }
+
+  /** The scenario's console list follows a rename (its steps cannot have used the old name, see hasCommandsOf). */
+  private renamed(from: string, to: string): void {
+    const clients = this.base?.clients;
+    if (!this.base || !clients || !clients.includes(from) || clients.includes(to)) return;
+    this.base = { ...this.base, clients: clients.map((c) => (c === from ? to : c)) };
     this.changed();
   }
 

@@ -68,6 +68,12 @@ export class Timeline<S, K> {
     this.nodes.set(0, { id: 0, parent: -1, depth: 0, step: null, children: [], key: rootKey, keyedAbove: 0 });
   }
 
+  /** Whether any step, on any branch, satisfies `test`. */
+  someStep(test: (step: S) => boolean): boolean {
+    for (const n of this.nodes.values()) if (n.step !== null && test(n.step)) return true;
+    return false;
+  }
+
   node(id: number): TimelineNode<S, K> {
     const n = this.nodes.get(id);
     if (!n) throw new RangeError(`no timeline node ${id}`);
