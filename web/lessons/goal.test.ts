@@ -88,6 +88,18 @@ describe('goal predicates against the engine state', () => {
     expect(v).toMatchObject({ pass: false, text: 'Five entries', found: 'it holds 2' });
   });
 
+  it('words counts as English does: 1 entry, at least 1 entry, 0 entries, 1 to 3 entries', () => {
+    const text = (length: unknown) => check(parseGoal({ stream: 's', length }), st, { start: START }).text;
+    expect([1, { atLeast: 1 }, { atMost: 1 }, 0, { atLeast: 1, atMost: 3 }, 2].map(text)).toEqual([
+      's holds 1 entry',
+      's holds at least 1 entry',
+      's holds at most 1 entry',
+      's holds 0 entries',
+      's holds 1 to 3 entries',
+      's holds 2 entries',
+    ]);
+  });
+
   it('reads the same state from a snapshot as from the live engine', () => {
     expect(snapshotState(world.snapshot())).toEqual(st);
   });

@@ -170,7 +170,11 @@ export function numText(n: Num): string {
   return 'any number of';
 }
 
-const plural = (n: Num, one: string, many: string) => `${numText(n)} ${n === 1 ? one : many}`;
+/** "1 entry", "at least 1 entry", "at most 1 entry"; otherwise the plural ("0 entries", "1 to 3 entries"). */
+const plural = (n: Num, one: string, many: string) => {
+  const text = numText(n);
+  return `${text} ${/^(at (least|most) )?1$/.test(text) ? one : many}`;
+};
 const sameId = (a: string, b: string): boolean => {
   const x = parseId(a);
   const y = parseId(b);
