@@ -1,7 +1,8 @@
 /** Big scenarios and docs transcripts: 10,000 steps load in under a second; a pasted transcript shows its differences. */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { consoleTexts, openScenarioApp, position } from './scenario-helpers.ts';
+import { SEED_CLOCK } from './helpers.ts';
+import { consoleTexts, openScenarioApp, position, settled, typeIn } from './scenario-helpers.ts';
 
 test('a scenario of 10,000 steps reaches its final state (load time printed)', async ({ page }) => {
   await openScenarioApp(page);
@@ -40,4 +41,25 @@ test('a pasted docs transcript replays and shows where the page differs from Red
   await expect(firstAck.locator('.actual')).toHaveText('(integer) 0');
   await expect(firstAck.locator('.expected')).toHaveText('(integer) 1');
   expect((await consoleTexts(page)).client).toContain('dragonfly> XACK mystream mygroup 1609097574173-0');
+});
+
+test('opening a gallery scenario sets the session aside, with its own prompt; Bring it back restores both', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD mywork * a 1');
+  const gallery = page.getByRole('combobox', { name: 'Open a built-in scenario' });
+  await gallery.selectOption('xack-basics');
+  await expect(page.getByTestId('set-aside')).toContainText('Your previous session (1 step, “Untitled session”) was set aside.');
+  await expect.poll(async () => (await consoleTexts(page)).redis ?? '').toMatch(/dragonfly> /);
+  // An unchanged scenario is not set aside in turn: the user's session stays the one offered back.
+  await gallery.selectOption('load-balancing');
+  await settled(page);
+  await expect(page.getByTestId('set-aside')).toContainText('(1 step,');
+  // Its prompt is the user's own again: the last scenario's does not carry over.
+  await expect.poll(async () => Object.values(await consoleTexts(page)).join('\n')).toMatch(/127\.0\.0\.1:6379> /);
+  expect(Object.values(await consoleTexts(page)).join('\n')).not.toContain('dragonfly>');
+  await page.getByRole('button', { name: 'Bring it back' }).click();
+  await settled(page);
+  await expect(page.getByTestId('set-aside')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams.map((s) => s.key))).toEqual(['mywork']);
+  expect((await consoleTexts(page)).producer).toContain('XADD mywork * a 1');
 });

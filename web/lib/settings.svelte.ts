@@ -33,7 +33,10 @@ function load(): Stored {
 
 export class Settings {
   theme = $state<Theme>('system');
+  /** The prompt shown: the user's own, or the one a loaded scenario asks for (see usePrompt). */
   prompt = $state(DEFAULTS.prompt);
+  /** The user's own prompt (the one saved): a scenario's prompt lasts only while that scenario is open. */
+  ownPrompt = DEFAULTS.prompt;
   hints = $state(true);
   layout = $state<Layout>('tabs');
   /** The system's preference, followed when theme is `system`. */
@@ -45,7 +48,7 @@ export class Settings {
   constructor() {
     const s = load();
     this.theme = s.theme;
-    this.prompt = s.prompt;
+    this.prompt = this.ownPrompt = s.prompt;
     this.hints = s.hints;
     this.layout = s.layout;
     const mq = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
@@ -55,8 +58,19 @@ export class Settings {
     }
   }
 
+  /** The user picks a prompt: shown and saved. */
+  setOwnPrompt(p: string): void {
+    this.prompt = this.ownPrompt = p;
+    this.save();
+  }
+
+  /** A scenario opens: its prompt if it names one, else the user's own. Never saved. */
+  usePrompt(scenarioPrompt: string | undefined): void {
+    this.prompt = scenarioPrompt ?? this.ownPrompt;
+  }
+
   save(): void {
-    const s: Stored = { theme: this.theme, prompt: this.prompt, hints: this.hints, layout: this.layout };
+    const s: Stored = { theme: this.theme, prompt: this.ownPrompt, hints: this.hints, layout: this.layout };
     try {
       localStorage.setItem(KEY, JSON.stringify(s));
     } catch {

@@ -38,6 +38,11 @@ export class ScenarioSession {
   /** Runnable transcript: the page's replies against the engine's, after a pasted transcript loads. */
   comparison = $state.raw<readonly Comparison[]>([]);
   busy = $state(false);
+  /**
+   * The session that opening a scenario (gallery, file, paste, link) replaced, while it can be brought back: set
+   * when that session had changes of the user's since it was opened.
+   */
+  setAside = $state.raw<Scenario | null>(null);
   /** Moves queued or running (back, forward, jump, undo, redo, branch switch): the engine and consoles are on their way. */
   moving = 0;
   playing = $state(false);
@@ -67,6 +72,8 @@ export class ScenarioSession {
   private unsavedSince: number | null = null;
   private playTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Timeline nodes right after the last load (more now: the user changed the session since). */
+  private loadedSize = 0;
 
   constructor(readonly pg: Playground) {
     this.tl = new Timeline<TStep, EngineSnapshot>(emptySnapshotPlaceholder());
@@ -142,8 +149,24 @@ export class ScenarioSession {
       this.message = r.error;
       return false;
     }
-    await this.load(r.value);
+    // The user's own work is set aside, not lost (an embed's host and the saved workspace replace nothing of it).
+    if (a.from === 'message' || a.from === 'workspace') await this.load(r.value);
+    else await this.replaceWith(r.value);
     return true;
+  }
+
+  /** Open a scenario in place of the session, setting the session aside if the user changed it since it opened. */
+  async replaceWith(r: Restored): Promise<void> {
+    const previous = this.tl.size > this.loadedSize ? this.toScenario() : null;
+    await this.load(r);
+    if (previous) this.setAside = previous;
+  }
+
+  /** Reopen the session set aside (the scenario opened in its place is set aside in turn only if changed). */
+  async bringBack(): Promise<void> {
+    const s = this.setAside;
+    this.setAside = null;
+    if (s) await this.replaceWith({ scenario: s });
   }
 
   /** Start recording from the engine's current state (synchronous, so nothing typed meanwhile is missed). */
@@ -202,7 +225,7 @@ export class ScenarioSession {
       this.title = s.title || 'Untitled scenario';
       this.description = s.description;
       this.engineAt = this.tl.head;
-      if (s.view?.prompt) this.pg.settings.prompt = s.view.prompt;
+      this.pg.settings.usePrompt(s.view?.prompt);
       await this.alignConsoles(res, s.clients);
       this.loadPhases.consoles = performance.now() - t0;
       const narrated = ops.length - narrateFrom;
@@ -222,6 +245,7 @@ export class ScenarioSession {
       this.fresh();
     } finally {
       this.busy = false;
+      this.loadedSize = this.tl.size;
       this.loadMs = performance.now() - t0;
       this.changed();
     }
