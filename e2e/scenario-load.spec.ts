@@ -63,3 +63,13 @@ test('opening a gallery scenario sets the session aside, with its own prompt; Br
   await expect.poll(() => page.evaluate(() => window.__playground?.summary()?.streams.map((s) => s.key))).toEqual(['mywork']);
   expect((await consoleTexts(page)).producer).toContain('XADD mywork * a 1');
 });
+
+test('Split shows each console at its end, also those that were hidden tabs while a scenario loaded', async ({ page }) => {
+  await openScenarioApp(page, '?scenario=crashed-consumer');
+  await page.getByLabel('Split').check();
+  for (const name of ['alice', 'bob']) {
+    // Their transcripts are longer than a split pane: the view is scrolled to the last line, as a terminal is.
+    const atEnd = (n: string) => page.evaluate((c) => window.__playground?.viewport(c), n).then((v) => (v ? v.end > 0 && v.top === v.end : false));
+    await expect.poll(() => atEnd(name)).toBe(true);
+  }
+});

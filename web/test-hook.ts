@@ -16,6 +16,8 @@ export interface TestHook {
   /** ms from navigation start until the first console showed its prompt (0 until then). */
   readyAt(): number;
   history(name: string): string[];
+  /** Where the console's view is: its first shown line, the first line of the last screen (the end), its rows. */
+  viewport(name: string): { top: number; end: number; rows: number } | null;
 }
 
 declare global {
@@ -34,5 +36,9 @@ export function installTestHook(pg: Playground): void {
     health: () => pg.health.kind,
     readyAt: () => pg.readyAt,
     history: (name) => [...(byName(name)?.history.entries ?? [])],
+    viewport: (name) => {
+      const t = byName(name)?.term;
+      return t ? { top: t.buffer.active.viewportY, end: t.buffer.active.baseY, rows: t.rows } : null;
+    },
   };
 }
