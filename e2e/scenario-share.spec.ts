@@ -165,6 +165,7 @@ test('Rename: a console takes a new name until it has commands on the timeline, 
   await page.getByRole('tab', { name: 'alice' }).click();
   await rename('worker');
   await expect(page.getByRole('tab', { name: 'worker' })).toBeVisible();
+  await expect(page.locator('[aria-label="Console worker"]')).toHaveCount(1);
   await typeIn(page, 'worker', 'XADD s * who worker');
   await page.getByRole('tab', { name: 'worker' }).click();
   await rename('w2');
