@@ -66,3 +66,16 @@ test('a repeat count of a blocking command runs every repeat, each one waiting f
   await expect.poll(() => text(page, 'alice')).toMatch(/"second"\n(\(\d+\.\d\ds\)\n)?127\.0\.0\.1:6379> $/);
   await expect(page.getByRole('tab', { name: /alice.*waiting/ })).toHaveCount(0);
 });
+
+test('a reader blocked on a stream that does not exist yet shows in the diagram until the stream is created', async ({ page }) => {
+  await openApp(page, '?start=1700000000000&step=1');
+  await selectConsole(page, 'alice');
+  await run(page, 'XREAD BLOCK 0 STREAMS orders $');
+  const elsewhere = page.getByRole('list', { name: 'Clients waiting on keys not drawn here' });
+  await expect(elsewhere).toHaveText(/alice waits \(XREAD\) on orders:\s+no such stream yet;\s+no timeout/);
+  await selectConsole(page, 'producer');
+  await run(page, 'XADD orders * item book');
+  await expectText(page, 'alice', '1) 1) "orders"');
+  await expect(elsewhere).toHaveCount(0);
+  await expect(page.locator('[data-stream="orders"]')).toBeVisible();
+});

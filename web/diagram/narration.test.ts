@@ -81,6 +81,9 @@ describe('narration: one plain sentence per event, saying what and why', () => {
     expect(narrate({ type: 'blocked', client: 3, db: 0, keys: ['s'], command: 'xread', deadline: null }, ctx())?.text).toBe(
       'reader is waiting with no timeout (BLOCK 0) for new entries on s: nothing was there to read yet.',
     );
+    expect(narrate({ type: 'blocked', client: 3, db: 0, keys: ['jobs'], command: 'blpop', deadline: 5000 }, ctx())?.text).toBe(
+      'reader is waiting until its timeout runs out in BLPOP on jobs: nothing was there to take yet.',
+    );
     expect(narrate({ type: 'unblocked', client: 3, reason: 'served' }, ctx())?.text).toBe(
       'reader stopped waiting: new data arrived on a stream it was waiting on.',
     );

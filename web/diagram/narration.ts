@@ -173,12 +173,15 @@ export function narrate(e: EngineEvent, ctx: NarrationContext): Narration | null
         refs: [...e.ids.map((id) => anchor.entry(e.db, e.key, id)), anchor.reader(e.client)],
       };
     case 'blocked': {
-      const wait = e.deadline === null ? 'with no timeout (BLOCK 0)' : `until the BLOCK timeout runs out`;
       const who = e.consumer ? `${ctx.clientName(e.client)} (${e.consumer} in ${e.group})` : ctx.clientName(e.client);
-      return {
-        text: `${who} is waiting ${wait} for new entries on ${e.keys.join(', ')}: nothing was there to read yet.`,
-        refs: [anchor.blocked(e.client)],
-      };
+      const refs = [anchor.blocked(e.client)];
+      if (e.command !== 'xread' && e.command !== 'xreadgroup') {
+        // BLPOP, BLMOVE, BZPOPMIN…: a key of another type, with a timeout argument rather than BLOCK.
+        const until = e.deadline === null ? 'with no timeout' : 'until its timeout runs out';
+        return { text: `${who} is waiting ${until} in ${e.command.toUpperCase()} on ${e.keys.join(', ')}: nothing was there to take yet.`, refs };
+      }
+      const wait = e.deadline === null ? 'with no timeout (BLOCK 0)' : `until the BLOCK timeout runs out`;
+      return { text: `${who} is waiting ${wait} for new entries on ${e.keys.join(', ')}: nothing was there to read yet.`, refs };
     }
     case 'unblocked': {
       const name = ctx.clientName(e.client);
