@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REPEAT, askedRepeat, repeatCapNote, withRepeat } from './repeat.ts';
+import { MAX_REPEAT, askedRepeat, overRepeatCap, repeatCapNote, withRepeat } from './repeat.ts';
 
 describe('repeat counts', () => {
   it('runs a line without a count once, as typed', () => {
@@ -24,6 +24,7 @@ describe('repeat counts', () => {
     expect(withRepeat(['100000', 'XADD', 's', '*', 'f', 'v'])).toHaveLength(MAX_REPEAT);
     expect(askedRepeat(['100000', 'XLEN', 's'])).toBe(100_000);
     expect(repeatCapNote(['10000', 'XLEN', 's'])).toBe('');
+    expect([overRepeatCap(['10000', 'XLEN', 's']), overRepeatCap(['10001', 'XLEN', 's'])]).toEqual([false, true]);
     expect(repeatCapNote(['100000', 'XLEN', 's'])).toBe('Ran it 10,000 times: a repeat count runs at most 10,000 times here (asked: 100,000).');
     expect(repeatCapNote(['9'.repeat(400), 'XLEN', 's'])).toContain('(asked: more)');
   });

@@ -14,7 +14,7 @@ import { LineInput } from './input.ts';
 import { parseKeys } from './keys.ts';
 import { isMeta, parseMeta, type MetaAction } from './meta.ts';
 import { drawLine } from './render.ts';
-import { REPEAT_PREFIX, repeatCapNote, withRepeat } from './repeat.ts';
+import { REPEAT_PREFIX, overRepeatCap, repeatCapNote, withRepeat } from './repeat.ts';
 import type { Summary } from '../../engine/worker.ts';
 
 /** What a console needs from the playground. */
@@ -278,7 +278,7 @@ export class ConsoleSession {
       const argv = splitArgs(utf8ToBinary(next));
       // Lines the console handles itself, or refuses, run on their own (through run()).
       // (So do lines over the repeat cap, so that run() says so.)
-      if (!argv || argv.length === 0 || CONSOLE_WORDS.has(argv[0].toLowerCase()) || repeatCapNote(argv)) break;
+      if (!argv || argv.length === 0 || CONSOLE_WORDS.has(argv[0].toLowerCase()) || overRepeatCap(argv)) break;
       const cmds = withRepeat(argv);
       if (this.host.refusal(cmds[0])) break;
       batch.push({ text: next, from: argvs.length, count: cmds.length });

@@ -3,6 +3,14 @@
  * usual way to start a consumer before its producer), or a BLPOP on a list. The streams list their own waiters.
  */
 import type { BlockedView, ViewState } from '../../engine/view.ts';
+import { formatIdle } from './inspect.ts';
+
+/** How a waiting client is named in the diagram: its CLIENT SETNAME name, else its id. */
+export const waiterName = (b: BlockedView): string => b.name || `client ${b.client}`;
+
+/** What is left of its wait at `now`: "no timeout" (BLOCK 0) or a countdown. */
+export const waitLeft = (b: BlockedView, now: number): string =>
+  b.deadline === null ? 'no timeout' : `${formatIdle(Math.max(0, b.deadline - now))} left`;
 
 export interface WaitingElsewhere {
   readonly b: BlockedView;

@@ -41,6 +41,9 @@ export interface Recorder {
 
 let nextUid = 1;
 
+/** A console name as typed into Rename: trimmed, at most 32 characters (the field's maxlength). */
+const consoleName = (typed: string): string => typed.trim().slice(0, 32);
+
 export class Playground {
   consoles = $state<ConsoleInfo[]>([]);
   activeUid = $state('');
@@ -132,7 +135,7 @@ export class Playground {
    */
   renameProblem(uid: string, name: string): string {
     const s = this.sessions.get(uid);
-    const clean = name.trim().slice(0, 32);
+    const clean = consoleName(name);
     if (!s || clean === s.name) return '';
     if (!clean) return 'A console needs a name.';
     if (this.consoles.some((c) => c.uid !== uid && c.name === clean)) return `There is already a console named ${clean}.`;
@@ -144,7 +147,7 @@ export class Playground {
 
   rename(uid: string, name: string): void {
     const s = this.sessions.get(uid);
-    const clean = name.trim().slice(0, 32);
+    const clean = consoleName(name);
     if (!s || !clean) return;
     const old = `streams-playground:history:${s.name}`;
     flushHistories(); // a save still waiting would land under the new name, but the copy below must be current
