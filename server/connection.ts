@@ -9,6 +9,7 @@
  */
 import type { Socket } from 'node:net';
 import { encode, type Reply } from '../engine/index.ts';
+import { directSocket } from './direct-reads.ts';
 import { RequestParser } from './request-parser.ts';
 import type { RespServer } from './server.ts';
 
@@ -34,29 +35,48 @@ export class Connection {
   private paused = false;
   /** A `process()` is queued for the next turn of the event loop. */
   private scheduled = false;
+  readonly socket: Socket;
+  /** Reads arrive in the shared read buffer (direct-reads.ts) rather than as 'data' events. */
+  readonly direct: boolean;
 
+  /** `accepted` is paused (pauseOnConnect); with `directReads` its reads go straight to the parser if Node allows. */
   constructor(
     readonly server: RespServer,
-    readonly socket: Socket,
+    accepted: Socket,
     readonly clientId: number,
+    directReads: boolean,
   ) {
+    const chosen = directReads
+      ? directSocket(accepted, (bytes) => this.onData(bytes, true))
+      : { socket: accepted, direct: false };
+    const socket = chosen.socket;
+    this.socket = socket;
+    this.direct = chosen.direct;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (!this.direct) {
+      socket.on('data', (chunk: Buffer) => this.onData(chunk, false));
+      socket.resume();
+    }
     socket.on('drain', () => this.onDrain());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.onClose());
   }
 
-  private onData(chunk: Buffer): void {
+  /** Input arrived; `transient` bytes are overwritten by the next read, so what is left of them is copied. */
+  private onData(chunk: Buffer, transient: boolean): void {
     if (this.closing) return;
-    this.parser.feed(chunk);
+    this.parser.feed(chunk, transient);
     if (this.parser.buffered > QUERY_BUFFER_LIMIT) {
       // Redis closes such a client without a reply ("closing client that reached max query buffer length").
       this.closing = true;
       this.socket.destroy();
       return;
     }
-    this.process();
+    try {
+      this.process();
+    } finally {
+      if (transient) this.parser.detach();
+    }
   }
 
   /** Execute every complete request in the input, unless blocked, closing or waiting for the socket to drain. */

@@ -131,6 +131,77 @@ describe('RequestParser', () => {
   });
 });
 
+describe('RequestParser with transient chunks (one read buffer reused for every read)', () => {
+  /**
+   * Feed `input` through one reused buffer, `size` bytes per read, reading requests after each read as the server
+   * does (stopping after `perRead` of them, as a blocked or paused client does), then detach and scribble over it.
+   */
+  function parseTransient(input: string, size: number, perRead = Infinity): Request[] {
+    const p = new RequestParser();
+    const bytes = Buffer.from(input, 'latin1');
+    const shared = Buffer.alloc(size);
+    const out: Request[] = [];
+    const take = (limit: number) => {
+      for (let n = 0; n < limit; n++) {
+        const r = p.next();
+        if (r === null) return;
+        out.push(r);
+      }
+    };
+    for (let i = 0; i < bytes.length; i += size) {
+      const n = bytes.copy(shared, 0, i, i + size);
+      p.feed(shared.subarray(0, n), true);
+      take(perRead);
+      p.detach();
+      shared.fill(0x58); // 'X': what the next read would leave there
+    }
+    take(Infinity);
+    return out;
+  }
+
+  const input = '*1\r\n$4\r\nPING\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$4\r\na\r\nb\r\nINLINE "x y"\r\n*2\r\n$4\r\nECHO\r\n$0\r\n\r\n';
+  const want = [['PING'], ['SET', 'k', 'a\r\nb'], ['INLINE', 'x y'], ['ECHO', '']];
+
+  it('keeps the bytes it has not parsed when the buffer is reused, whatever the read size', () => {
+    for (let size = 1; size <= input.length; size++) expect(parseTransient(input, size), `reads of ${size}`).toEqual(want);
+  });
+
+  it('keeps whole requests left unread (a blocked or paused client) across reads', () => {
+    for (const size of [1, 7, 20, input.length]) {
+      for (const perRead of [0, 1]) expect(parseTransient(input, size, perRead), `reads of ${size}, ${perRead} per read`).toEqual(want);
+    }
+  });
+
+  it('copies each byte of a big bulk at most once', () => {
+    const payload = 'v'.repeat(300_000);
+    const big = `*2\r\n$4\r\nECHO\r\n$${payload.length}\r\n${payload}\r\n`;
+    const p = new RequestParser();
+    const shared = Buffer.alloc(4096);
+    const bytes = Buffer.from(big, 'latin1');
+    let copied = 0;
+    const from = Buffer.from;
+    const spy = (...args: Parameters<typeof Buffer.from>) => {
+      const b = (from as (...a: unknown[]) => Buffer).apply(Buffer, args);
+      copied += b.length;
+      return b;
+    };
+    Buffer.from = spy as typeof Buffer.from;
+    let got: Request | null = null;
+    try {
+      for (let i = 0; i < bytes.length; i += shared.length) {
+        const n = bytes.copy(shared, 0, i, i + shared.length);
+        p.feed(shared.subarray(0, n), true);
+        got = p.next() ?? got;
+        p.detach();
+      }
+    } finally {
+      Buffer.from = from;
+    }
+    expect(got).toEqual(['ECHO', payload]);
+    expect(copied).toBeLessThanOrEqual(bytes.length);
+  });
+});
+
 describe('argString', () => {
   it('gives the latin1 string of the bytes, whatever collides in its table of recent short arguments', () => {
     const rand = randomInts(3);

@@ -29,6 +29,7 @@ export interface ProtocolError {
 /** One parsed request: an argv (possibly empty: Redis ignores empty requests), or a protocol error. */
 export type Request = string[] | ProtocolError;
 
+const EMPTY = Buffer.alloc(0);
 const CR = 13;
 const LF = 10;
 
@@ -36,7 +37,7 @@ export class RequestParser {
   /** proto-max-bulk-len: the connection keeps it in step with CONFIG SET. */
   maxBulkLen = MAX_BULK_LEN;
   /** The contiguous buffer being parsed, from `pos`. */
-  private buf: Buffer = Buffer.alloc(0);
+  private buf: Buffer = EMPTY;
   private pos = 0;
   /** Chunks received since `buf` was last consolidated (not copied until they are needed). */
   private extra: Buffer[] = [];
@@ -54,20 +55,43 @@ export class RequestParser {
   private argvBytes = 0;
   /** The number read by `plainLine`. */
   private lineValue = 0;
+  /** `buf`, or the last of `extra`, is a read buffer that the next read overwrites (see `detach`). */
+  private bufTransient = false;
+  private extraTransient = false;
 
   /** Bytes received and not yet turned into a request, plus the arguments of the request in progress. */
   get buffered(): number {
     return this.buf.length - this.pos + this.extraLen + this.argvBytes;
   }
 
-  feed(chunk: Buffer): void {
+  /**
+   * Take a chunk of input. A `transient` chunk lives in a buffer that will be reused: call `detach()` before it is,
+   * and the bytes not parsed by then are copied (each byte at most once).
+   */
+  feed(chunk: Buffer, transient = false): void {
     if (chunk.length === 0) return;
     if (this.pos >= this.buf.length && this.extra.length === 0) {
       this.buf = chunk;
       this.pos = 0;
+      this.bufTransient = transient;
     } else {
       this.extra.push(chunk);
       this.extraLen += chunk.length;
+      this.extraTransient = transient;
+    }
+  }
+
+  /** Copy the unparsed bytes that still point into a transient chunk, so that its buffer can be reused. */
+  detach(): void {
+    if (this.bufTransient) {
+      this.bufTransient = false;
+      this.buf = this.pos < this.buf.length ? Buffer.from(this.buf.subarray(this.pos)) : EMPTY;
+      this.pos = 0;
+    }
+    if (this.extraTransient) {
+      this.extraTransient = false;
+      const last = this.extra.length - 1;
+      if (last >= 0) this.extra[last] = Buffer.from(this.extra[last]);
     }
   }
 
@@ -79,6 +103,8 @@ export class RequestParser {
       this.pos = 0;
       this.extra = [];
       this.extraLen = 0;
+      this.bufTransient = false;
+      this.extraTransient = false;
     }
     this.need = 1;
     if (this.pos >= this.buf.length) return null;

@@ -11,6 +11,11 @@ import { ReplyWriter } from './reply-writer.ts';
 /** setTimeout's largest delay; later deadlines are re-armed when this one fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+export interface ServerOptions {
+  /** Read into one shared buffer instead of a Buffer per read (direct-reads.ts); default true. */
+  directReads?: boolean;
+}
+
 export interface ListenOptions {
   port: number;
   host?: string;
@@ -25,9 +30,13 @@ export class RespServer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerAt = 0;
 
-  constructor(engine: Engine) {
+  private readonly directReads: boolean;
+
+  constructor(engine: Engine, opts: ServerOptions = {}) {
     this.engine = engine;
-    this.net = createServer({ noDelay: true }, (socket) => this.accept(socket));
+    this.directReads = opts.directReads ?? true;
+    // Accepted paused, so that no byte is read before the Connection chooses how to read.
+    this.net = createServer({ noDelay: true, pauseOnConnect: true }, (socket) => this.accept(socket));
   }
 
   /** Start listening; resolves with the bound address. */
@@ -60,7 +69,7 @@ export class RespServer {
       client.addr = formatAddr(socket.remoteAddress, socket.remotePort);
       client.laddr = formatAddr(socket.localAddress, socket.localPort);
     }
-    this.conns.set(id, new Connection(this, socket, id));
+    this.conns.set(id, new Connection(this, socket, id, this.directReads));
   }
 
   /** Run one command for a connection; null when the client is now blocked. Wake-ups are delivered here. */

@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Engine, type ProfileName } from '../../engine/index.ts';
-import { RespServer } from '../server.ts';
+import { RespServer, type ServerOptions } from '../server.ts';
 import { RawClient } from './raw-client.ts';
 
 export const REDIS_SERVER_BIN = process.env.REDIS_SERVER || 'redis-server';
@@ -112,8 +112,8 @@ export interface OurServer {
 }
 
 /** Our RESP server, in this process, on a free loopback port. */
-export async function startOurServer(profile: ProfileName = 'redis-7.0'): Promise<OurServer> {
-  const server = new RespServer(new Engine({ events: false, profile }));
+export async function startOurServer(profile: ProfileName = 'redis-7.0', opts: ServerOptions = {}): Promise<OurServer> {
+  const server = new RespServer(new Engine({ events: false, profile }), opts);
   const addr = await server.listen({ port: 0 });
   return { port: addr.port, server, stop: () => server.close() };
 }
