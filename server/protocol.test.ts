@@ -36,6 +36,32 @@ async function exchange(port: number, bytes: string, ms = 150): Promise<{ out: s
   return { out, closed };
 }
 
+/** Hostile frames and what Redis 7.0.15 answers (recorded from a real server; re-checked live when installed). */
+const PROTOCOL_CASES: readonly (readonly [string, string, boolean])[] = [
+  ['*2147483648\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
+  ['*+1\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
+  ['*01\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
+  ['*a\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
+  ['*1\r\n$536870913\r\n', '-ERR Protocol error: invalid bulk length\r\n', true],
+  ['*1\r\n$-1\r\n', '-ERR Protocol error: invalid bulk length\r\n', true],
+  ['*1\r\nx\r\n', "-ERR Protocol error: expected '$', got 'x'\r\n", true],
+  ['*1\r\n\r\n', "-ERR Protocol error: expected '$', got ' '\r\n", true],
+  ['SET k "a\r\n', '-ERR Protocol error: unbalanced quotes in request\r\n', true],
+  ['SET k \'a\'b\r\n', '-ERR Protocol error: unbalanced quotes in request\r\n', true],
+  [`GET ${'x'.repeat(70000)}`, '-ERR Protocol error: too big inline request\r\n', true],
+  [`*${'1'.repeat(70000)}`, '-ERR Protocol error: too big mbulk count string\r\n', true],
+  [`*1\r\n$${'1'.repeat(70000)}`, '-ERR Protocol error: too big bulk count string\r\n', true],
+  ['SET a 1\r\n*1\r\n$x\r\nGET a\r\n', '+OK\r\n-ERR Protocol error: invalid bulk length\r\n', true],
+  // Not errors: accepted lengths wait for the data, *0 and negative counts are empty requests.
+  ['*1048577\r\n', '', false],
+  ['*1\r\n$536870912\r\n', '', false],
+  ['*-5\r\n*0\r\nGET nokey\r\n', '$-1\r\n', false],
+  ['*1\rX$3\r\nGETxx', "-ERR wrong number of arguments for 'get' command\r\n", false],
+  ['GE\0T nokey\r\nGET nokey\r\n', '', false],
+  ['QUIT now\r\nGET nokey\r\n', '+OK\r\n', true],
+  ['MULTI\r\nQUIT\r\n', '+OK\r\n+OK\r\n', true],
+];
+
 /** Every protocol test runs twice: reads into the shared buffer (the default), and reads as 'data' events. */
 describe.each([
   { reads: 'into the shared read buffer', directReads: true },
@@ -127,32 +153,6 @@ describe.each([
       c.close();
     });
   });
-
-  /** Hostile frames and what Redis 7.0.15 answers (recorded from a real server; re-checked live when installed). */
-  const PROTOCOL_CASES: readonly (readonly [string, string, boolean])[] = [
-    ['*2147483648\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
-    ['*+1\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
-    ['*01\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
-    ['*a\r\n', '-ERR Protocol error: invalid multibulk length\r\n', true],
-    ['*1\r\n$536870913\r\n', '-ERR Protocol error: invalid bulk length\r\n', true],
-    ['*1\r\n$-1\r\n', '-ERR Protocol error: invalid bulk length\r\n', true],
-    ['*1\r\nx\r\n', "-ERR Protocol error: expected '$', got 'x'\r\n", true],
-    ['*1\r\n\r\n', "-ERR Protocol error: expected '$', got ' '\r\n", true],
-    ['SET k "a\r\n', '-ERR Protocol error: unbalanced quotes in request\r\n', true],
-    ['SET k \'a\'b\r\n', '-ERR Protocol error: unbalanced quotes in request\r\n', true],
-    [`GET ${'x'.repeat(70000)}`, '-ERR Protocol error: too big inline request\r\n', true],
-    [`*${'1'.repeat(70000)}`, '-ERR Protocol error: too big mbulk count string\r\n', true],
-    [`*1\r\n$${'1'.repeat(70000)}`, '-ERR Protocol error: too big bulk count string\r\n', true],
-    ['SET a 1\r\n*1\r\n$x\r\nGET a\r\n', '+OK\r\n-ERR Protocol error: invalid bulk length\r\n', true],
-    // Not errors: accepted lengths wait for the data, *0 and negative counts are empty requests.
-    ['*1048577\r\n', '', false],
-    ['*1\r\n$536870912\r\n', '', false],
-    ['*-5\r\n*0\r\nGET nokey\r\n', '$-1\r\n', false],
-    ['*1\rX$3\r\nGETxx', "-ERR wrong number of arguments for 'get' command\r\n", false],
-    ['GE\0T nokey\r\nGET nokey\r\n', '', false],
-    ['QUIT now\r\nGET nokey\r\n', '+OK\r\n', true],
-    ['MULTI\r\nQUIT\r\n', '+OK\r\n+OK\r\n', true],
-  ];
 
   describe('protocol errors', () => {
     const label = (input: string) => JSON.stringify(input.length > 40 ? `${input.slice(0, 30)}…(${input.length} bytes)` : input);
