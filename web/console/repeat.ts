@@ -24,8 +24,8 @@ export const overRepeatCap = (argv: readonly string[]): boolean => askedRepeat(a
 
 /** What the console says after running a line whose count is over the cap ('' when it is not). */
 export function repeatCapNote(argv: readonly string[]): string {
-  if (!overRepeatCap(argv)) return '';
   const asked = askedRepeat(argv);
+  if (asked <= MAX_REPEAT) return '';
   const n = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US') : 'more');
   return `Ran it ${n(MAX_REPEAT)} times: a repeat count runs at most ${n(MAX_REPEAT)} times here (asked: ${n(asked)}).`;
 }
