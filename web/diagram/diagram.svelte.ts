@@ -69,12 +69,6 @@ interface PendingFrame {
 
 /** Batches closer together than this are a stream: drawn without flights, compactly. */
 const BUSY_MS = 50;
-/**
- * While busy, draws are at least this far apart, and each waits for the next frame too: a batch that comes just after
- * a draw is drawn two frames later, one that comes later in the frame at the next. (At 33 ms, a command typed just
- * after a draw waited up to three frames, and command-to-screen reached 67–70 ms at p95 in the bench.)
- */
-const DRAW_GAP_MS = 16;
 /** A stream of batches has ended when none came for this long: the diagram then draws in full again. */
 const SETTLE_MS = 150;
 /**
@@ -198,10 +192,13 @@ export class DiagramState {
     };
     this.frame = next;
     next.done = new Promise<void>((resolve) => {
-      // Under a stream of batches, redraw at most every DRAW_GAP_MS, without flights and compactly: nobody can
-      // follow 60 animated updates a second, and measuring them all would freeze the page. A lone command animates
-      // as usual. Busy: several batches in one frame, one that came within BUSY_MS of the last draw, or any batch
-      // before the last busy draw settled (so a stream does not flip between compact and full draws).
+      // Drawn on the next frame, with every batch that arrives before it: at most one draw per frame. (A minimum gap
+      // between draws under load, tried at 33 and 16 ms, made a command typed just after a draw wait a frame or two
+      // more: command-to-screen p95 40–50 ms in the bench at 1,000 in flight, 24–34 ms without, same frame times.)
+      // Under a stream of batches, draws have no flights and are compact: nobody can follow 60 animated updates a
+      // second, and measuring them all would freeze the page. A lone command animates as usual. Busy: several
+      // batches in one frame, one that came within BUSY_MS of the last draw, or any batch before the last busy draw
+      // settled (so a stream does not flip between compact and full draws).
       const since = now() - this.lastDrawAt;
       const streaming = since < BUSY_MS || this.settleTimer !== null;
       const run = () => {
@@ -214,9 +211,7 @@ export class DiagramState {
         this.running = this.running.then(() => this.draw(next.view, next.events, next.batches, !busy && next.flights, after));
         void this.running.then(resolve);
       };
-      const wait = streaming ? DRAW_GAP_MS - since : 0;
-      if (wait > 0) setTimeout(() => nextFrame(run), wait);
-      else nextFrame(run);
+      nextFrame(run);
     });
     return next.done;
   }
