@@ -182,3 +182,19 @@ test('Rename: a console takes a new name until it has commands on the timeline, 
   expect((await consoleTexts(fresh)).worker).toContain('XADD s * who worker');
   await other.close();
 });
+
+test('a session too big for a link gets no link that would not open, and is told to export instead', async ({ page }) => {
+  await openScenarioApp(page, SEED_CLOCK);
+  // 3,000 lines of 100 random characters: about 260,000 characters as a link, past the 200,000 a link may carry.
+  await page.evaluate(() => {
+    const noise = () => Array.from({ length: 100 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
+    window.__diagram?.type('producer', Array.from({ length: 3_000 }, () => `XADD s * f ${noise()}\r`).join(''));
+  });
+  await expect.poll(() => position(page), { timeout: 30_000 }).toMatchObject({ cursor: 3_000 });
+  const before = page.url();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'too big for a link' })).toContainText(
+    /This session is too big for a link \(This link is too long \(\d+ characters; at most 200000\)\)\. Export it as a file instead\./,
+  );
+  expect(page.url()).toBe(before);
+});

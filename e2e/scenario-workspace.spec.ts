@@ -100,3 +100,30 @@ test('a corrupted workspace is reported and a fresh session starts', async ({ pa
   await typeIn(page, 'producer', 'PING');
   expect((await consoleTexts(page)).producer).toContain('PONG');
 });
+
+test('a session longer than a scenario may be (20,000 steps) is saved from a keyframe, and a reload brings it all back', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'alice', 'XGROUP CREATE jobs g $ MKSTREAM');
+  // One paste of 20,050 lines: 20,050 steps, one round trip. (Saved as steps, the workspace was refused at the next
+  // load, "steps has 20052 items", and the session was gone.)
+  await page.evaluate(() => window.__diagram?.type('producer', 'XADD jobs * n 1\r'.repeat(20_050)));
+  await expect.poll(() => position(page), { timeout: 60_000 }).toMatchObject({ cursor: 20_051 });
+  await typeIn(page, 'alice', 'XREADGROUP GROUP g alice COUNT 2 STREAMS jobs >');
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('streams-playground:workspace') ?? '{}') as { steps?: unknown[]; state?: { snapshot?: unknown } }))
+    .toMatchObject({ steps: [{ client: 'alice', command: 'XREADGROUP GROUP g alice COUNT 2 STREAMS jobs >' }], state: { snapshot: {} } });
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link' })).toContainText('It starts from the state after step 20,051: a scenario holds at most 20,000 steps.');
+
+  await page.reload();
+  await openScenarioApp(page);
+  await expect(page.getByTestId('scenario-message')).toHaveCount(0);
+  expect(await position(page)).toEqual({ cursor: 1, length: 1, branches: 1 });
+  await typeIn(page, 'alice', 'XLEN jobs');
+  await typeIn(page, 'alice', 'XPENDING jobs g');
+  const alice = (await consoleTexts(page)).alice;
+  expect(alice).toContain('(integer) 20050');
+  expect(alice).toMatch(/XPENDING jobs g\s+1\) \(integer\) 2/);
+});

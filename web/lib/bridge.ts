@@ -102,6 +102,11 @@ export class EngineBridge {
     const last = waiting.length - 1;
     waiting.forEach((w, i) => w.settle(all.then((res) => ({ steps: res.steps[i], summary: res.summary, snapshot: i === last ? res.snapshot : undefined }))));
   }
+  /** The next result brings a snapshot (in order: after the calls already made, so it is the state after one of them). */
+  snapshotNext(): void {
+    this.sendWaiting();
+    void this.remote?.snapshotNext().catch(() => {});
+  }
   advance(ms: number) {
     return this.call((r) => r.advance(ms));
   }

@@ -28,6 +28,13 @@ const NOT_SAVED =
   'The browser would not store this session (too big for its storage, or storage is off): a reload would lose it. ' +
   'Export it or copy a share link to keep it.';
 
+/** Steps after the nearest keyframe past which the engine is asked for a snapshot (see afterRecord). */
+const KEYFRAME_AT_MOST = LIMITS.steps / 4;
+/** Said when the session has grown past what a scenario may hold (restore() would refuse it at the next load). */
+const TOO_BIG =
+  `This session is too big to save: as a scenario it is over ${LIMITS.jsonBytes.toLocaleString('en-US')} characters, ` +
+  'which the playground cannot open again. A reload would bring back the last save, from before it grew this big.';
+
 export class ScenarioSession {
   /** Bumped on every timeline change; the UI reads the getters below after it. */
   version = $state(0);
@@ -377,27 +384,43 @@ export class ScenarioSession {
     this.engineAt = this.tl.head;
     const head = this.tl.head;
     if (r.snapshot && !this.tl.keyWithin(head, keySpacing(this.tl.length))) this.tl.setKey(head, r.snapshot);
+    // The worker sends few snapshots of big data; a saved scenario longer than LIMITS.steps must start from a
+    // keyframe that leaves at most that many steps after it (Timeline.span), so ask for one in time.
+    else if (!r.snapshot && !this.tl.keyWithin(head, KEYFRAME_AT_MOST)) this.pg.bridge.snapshotNext();
     this.changed();
   }
 
   // ----- writing -----
 
-  /** The current branch as a scenario, opened at the current position. */
+  /**
+   * The current branch as a scenario, opened at the current position. A branch longer than a scenario may be (more
+   * than LIMITS.steps) starts from the engine's state at a keyframe instead of from the beginning: the state is kept
+   * whole, and the oldest steps become part of the start (see Timeline.span).
+   */
   toScenario(): Scenario {
-    const steps = this.tl.steps().map((t) => t.step);
+    const { start, ids } = this.tl.span(LIMITS.steps);
+    const steps = ids.map((id) => (this.tl.node(id).step as TStep).step);
     const base = this.base ?? { v: SCENARIO_VERSION, profile: DEFAULT_PROFILE, clock: { start: 0, mode: 'virtual' as const, stepPerCommand: 0 }, clients: [] };
+    const folded = start.depth > 0 && start.key !== undefined ? { state: { snapshot: start.key } } : {};
     const names = [...base.clients];
     for (const c of this.pg.consoles.map((x) => x.name)) if (!names.includes(c)) names.push(c);
     for (const s of steps) if (isCommandStep(s) && !names.includes(s.client)) names.push(s.client);
-    const cursor = this.tl.cursor;
+    const at = this.tl.cursor - start.depth;
     return {
       ...base,
+      ...folded,
       title: this.title.slice(0, LIMITS.title),
       description: this.description.slice(0, LIMITS.description),
       clients: names.slice(0, LIMITS.clients),
       steps,
-      ...(cursor < steps.length ? { at: cursor } : {}),
+      ...(at < steps.length ? { at } : {}),
     };
+  }
+
+  /** Said beside a share or export whose scenario starts after the oldest steps (see toScenario), else ''. */
+  foldNote(): string {
+    const n = this.tl.span(LIMITS.steps).start.depth;
+    return n > 0 ? ` It starts from the state after step ${n.toLocaleString('en-US')}: a scenario holds at most ${LIMITS.steps.toLocaleString('en-US')} steps.` : '';
   }
 
   /** The server the engine reproduces now (the scenario's profile). */
@@ -414,6 +437,14 @@ export class ScenarioSession {
   /** The share link for the current session. */
   shareUrl(): string {
     return shareLink(location.href, this.toScenario());
+  }
+
+  /** The share link, or why there is none: a link that restore() would refuse (too big) is not handed out. */
+  share(): { readonly url: string } | { readonly error: string } {
+    const url = this.shareUrl();
+    const back = restore({ from: 'url', hash: url.slice(url.indexOf('#')) });
+    if (back.ok) return { url };
+    return { error: `This session is too big for a link (${back.error.replace(/^The link could not be opened: /, '')}). Export it as a file instead.` };
   }
 
   /** The address an embed of the current scenario opens: all its steps, wherever the timeline stands now. */
@@ -490,15 +521,21 @@ export class ScenarioSession {
     this.unsavedSince = null;
     if (this.busy || !this.base || !this.persist) return;
     try {
-      localStorage.setItem(WORKSPACE_KEY, JSON.stringify(this.toScenario()));
-      if (this.message === NOT_SAVED) this.message = '';
+      const json = JSON.stringify(this.toScenario());
+      // Written, it would replace the last good save with one that cannot be opened (restore() checks this first).
+      if (json.length > LIMITS.jsonBytes) return this.notSaved(TOO_BIG);
+      localStorage.setItem(WORKSPACE_KEY, json);
+      if (this.message === NOT_SAVED || this.message === TOO_BIG) this.message = '';
     } catch {
-      // Storage full or unavailable: the session still works, but a reload would lose it, so say so (once: a
-      // dismissed notice stays dismissed until a save succeeds and fails again).
-      if (!this.saveFailed) this.message = NOT_SAVED;
-      this.saveFailed = true;
-      return;
+      // Storage full or unavailable: the session still works, but a reload would lose it, so say so.
+      return this.notSaved(NOT_SAVED);
     }
     this.saveFailed = false;
+  }
+
+  /** Say once that the workspace was not saved (a dismissed notice stays dismissed until a save succeeds and fails again). */
+  private notSaved(why: string): void {
+    if (!this.saveFailed) this.message = why;
+    this.saveFailed = true;
   }
 }

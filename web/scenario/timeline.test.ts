@@ -156,4 +156,52 @@ describe('timeline', () => {
       expect(engine).toEqual(stateAt(tl));
     }
   });
+
+  describe('span: the part a scenario of at most `max` steps holds', () => {
+    /** A recorded branch of `n` steps with keyframes (the state so far) after the steps in `keys`. */
+    function keyed(n: number, keys: readonly number[]): Timeline<number, State> {
+      const tl = recorded(n);
+      const path = tl.pathTo();
+      for (const k of keys) tl.setKey(path[k - 1], tl.steps(path[k - 1]));
+      return tl;
+    }
+    /** The scenario the span makes replays to the branch's state at its end: the start keyframe, then the steps. */
+    const replayed = (tl: Timeline<number, State>, max: number) => {
+      const { start, ids } = tl.span(max);
+      return [...(start.key ?? []), ...ids.map((id) => tl.node(id).step as number)];
+    };
+
+    it('is the whole branch, from the root, when it fits', () => {
+      const tl = keyed(10, [4, 8]);
+      const { start, ids } = tl.span(10);
+      expect(start.id).toBe(0);
+      expect(ids).toEqual(tl.pathTo());
+    });
+
+    it('starts a longer branch after the first keyframe that leaves at most `max` steps, and replays to the same state', () => {
+      const tl = keyed(10, [2, 4, 8]);
+      const { start, ids } = tl.span(7);
+      expect(start.depth).toBe(4);
+      expect(ids.map((id) => tl.node(id).step)).toEqual([5, 6, 7, 8, 9, 10]);
+      expect(replayed(tl, 7)).toEqual(tl.steps());
+    });
+
+    it('starts after the newest step when only the tip holds a keyframe (one long paste): the state, no steps', () => {
+      const tl = keyed(30, [30]);
+      const { start, ids } = tl.span(20);
+      expect(start.depth).toBe(30);
+      expect(ids).toEqual([]);
+      expect(replayed(tl, 20)).toEqual(tl.steps());
+    });
+
+    it('never starts after the head: with the head further back, it starts at the last keyframe before it and leaves out the newest steps', () => {
+      const tl = keyed(10, [2, 4, 8]);
+      tl.jump(3);
+      const { start, ids } = tl.span(5);
+      expect(start.depth).toBe(2);
+      expect(ids.map((id) => tl.node(id).step)).toEqual([3, 4, 5, 6, 7]);
+      expect(tl.cursor - start.depth).toBe(1); // the position, within the span
+    });
+  });
 });
+

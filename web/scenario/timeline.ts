@@ -103,6 +103,29 @@ export class Timeline<S, K> {
     return this.pathTo(to).map((id) => this.node(id).step as S);
   }
 
+  /**
+   * The part of the current branch that a scenario of at most `max` steps can hold: the steps after `start`, whose
+   * keyframe is then the scenario's start state (the root: the session's own start). A longer branch starts after the
+   * first keyframe that leaves at most `max` steps, so the newest steps are kept; never after the head, so the
+   * position is kept too. (With the head further back than that, it starts at the last keyframe before the head, and
+   * the newest steps past `max` are left out.)
+   */
+  span(max: number): { readonly start: TimelineNode<S, K>; readonly ids: readonly number[] } {
+    const path = this.pathTo();
+    let start = this.node(0);
+    if (path.length > max) {
+      const cursor = this.cursor;
+      for (const id of path) {
+        const n = this.node(id);
+        if (n.depth > cursor) break;
+        if (n.key === undefined) continue;
+        start = n;
+        if (n.depth >= path.length - max) break;
+      }
+    }
+    return { start, ids: path.slice(start.depth, start.depth + max) };
+  }
+
   isAncestor(a: number, b: number): boolean {
     for (let n: number = b; n >= 0; n = this.node(n).parent) if (n === a) return true;
     return false;
