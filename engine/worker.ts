@@ -101,12 +101,6 @@ let lastSnapAt = -Infinity;
  * the stream: a busy producer does not stall the page that draws it. The bridge replays the batches since.
  */
 const BIG_ENTRIES = 1_000;
-/**
- * A batch of at least this many commands (a long paste) brings a snapshot however big the data: the page's timeline
- * keeps a keyframe within reach of every step (a saved scenario longer than its step limit starts from one), and such
- * a batch costs as much as the snapshot anyway.
- */
-const BIG_BATCH = 1_000;
 const SNAPSHOT_INTERVAL_MS = 1_000;
 const ENTRIES_PER_SECOND = 5_000;
 
@@ -174,7 +168,7 @@ function result(steps: Step[]): BatchResult {
   const forced = lastKey === '';
   lastKey = key;
   let snapshot: EngineSnapshot | undefined;
-  if (unsaved && (forced || steps.length >= BIG_BATCH || snapshotDue())) {
+  if (unsaved && (forced || snapshotDue())) {
     snapshot = engine.snapshot();
     unsaved = false;
     lastSnapAt = performance.now();
@@ -286,7 +280,7 @@ const api = {
     return result([]);
   },
   snapshot: (): EngineSnapshot => engine.snapshot(),
-  /** The next result brings a snapshot, however big the data (the page's timeline needs a keyframe). */
+  /** The next result brings a snapshot, however big the data and whatever ran (the page's timeline needs a keyframe). */
   snapshotNext(): void {
     lastKey = '';
   },

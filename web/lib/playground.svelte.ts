@@ -30,6 +30,8 @@ export type Health = { readonly kind: 'starting' | 'ready' } | { readonly kind: 
 /** What the scenario timeline hears (see `recorder`). */
 export interface Recorder {
   commands(client: string, r: BatchResult): void;
+  /** Whether a batch of up to `lines` command lines, about to run, must bring the engine's state (a keyframe). */
+  wantsKeyframe(lines: number): boolean;
   clock(step: { readonly advance: number } | { readonly clockStep: number }, r: BatchResult): void;
   /** Replies the worker's timer delivered (real clock). */
   woke(r: BatchResult): void;
@@ -91,6 +93,7 @@ export class Playground {
         this.settings.save();
       },
       execBatch: async (s, argvs) => {
+        if (this.recorder?.wantsKeyframe(argvs.length)) this.bridge.snapshotNext();
         const r = await this.bridge.execBatch(s.clientId, argvs);
         this.apply(r);
         this.recorder?.commands(s.name, r);

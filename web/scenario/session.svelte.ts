@@ -86,6 +86,10 @@ export class ScenarioSession {
     this.tl = new Timeline<TStep, EngineSnapshot>(emptySnapshotPlaceholder());
     pg.recorder = {
       commands: (client, r) => this.recordCommands(client, r),
+      // A saved scenario longer than LIMITS.steps starts from a keyframe that leaves at most that many steps after it
+      // (Timeline.span), but the worker sends few snapshots of big data: ask for one with the batch that would take
+      // the head KEYFRAME_AT_MOST steps past the nearest keyframe (a long paste is one batch).
+      wantsKeyframe: (lines) => lines >= KEYFRAME_AT_MOST || !this.tl.keyWithin(this.tl.head, KEYFRAME_AT_MOST - lines),
       hasCommandsOf: (client) => this.hasCommandsOf(client),
       renamed: (from, to) => this.renamed(from, to),
       clock: (step, r) => this.recordStep(step, r),
@@ -383,10 +387,7 @@ export class ScenarioSession {
   private afterRecord(r: BatchResult): void {
     this.engineAt = this.tl.head;
     const head = this.tl.head;
-    if (r.snapshot && !this.tl.keyWithin(head, keySpacing(this.tl.length))) this.tl.setKey(head, r.snapshot);
-    // The worker sends few snapshots of big data; a saved scenario longer than LIMITS.steps must start from a
-    // keyframe that leaves at most that many steps after it (Timeline.span), so ask for one in time.
-    else if (!r.snapshot && !this.tl.keyWithin(head, KEYFRAME_AT_MOST)) this.pg.bridge.snapshotNext();
+    if (r.snapshot && !this.tl.keyWithin(head, Math.min(keySpacing(this.tl.length), KEYFRAME_AT_MOST))) this.tl.setKey(head, r.snapshot);
     this.changed();
   }
 
