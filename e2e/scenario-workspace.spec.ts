@@ -101,6 +101,9 @@ test('a corrupted workspace is reported and a fresh session starts', async ({ pa
   expect((await consoleTexts(page)).producer).toContain('PONG');
 });
 
+const FOLDED =
+  "It starts from the engine's state after step 20,051 of the session it was made from: a scenario holds at most 20,000 steps, so the older ones are folded into its start.";
+
 test('a session longer than a scenario may be (20,000 steps) is saved from a keyframe, and a reload brings it all back', async ({ page }) => {
   test.setTimeout(120_000);
   await openScenarioApp(page, SEED_CLOCK);
@@ -112,15 +115,20 @@ test('a session longer than a scenario may be (20,000 steps) is saved from a key
   await typeIn(page, 'alice', 'XREADGROUP GROUP g alice COUNT 2 STREAMS jobs >');
   await expect
     .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('streams-playground:workspace') ?? '{}') as { steps?: unknown[]; state?: { snapshot?: unknown } }))
-    .toMatchObject({ steps: [{ client: 'alice', command: 'XREADGROUP GROUP g alice COUNT 2 STREAMS jobs >' }], state: { snapshot: {} } });
+    .toMatchObject({ steps: [{ note: FOLDED }, { client: 'alice', command: 'XREADGROUP GROUP g alice COUNT 2 STREAMS jobs >' }], state: { snapshot: {} } });
 
   await page.getByRole('button', { name: 'Share' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Link' })).toContainText('It starts from the state after step 20,051: a scenario holds at most 20,000 steps.');
+  await expect(page.getByRole('status').filter({ hasText: 'Link' })).toContainText(`Link copied to the clipboard. ${FOLDED}`);
 
   await page.reload();
   await openScenarioApp(page);
   await expect(page.getByTestId('scenario-message')).toHaveCount(0);
-  expect(await position(page)).toEqual({ cursor: 1, length: 1, branches: 1 });
+  expect(await position(page)).toEqual({ cursor: 2, length: 2, branches: 1 });
+  // The note that opens it says what happened to the older steps.
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(page.getByText(FOLDED)).toBeVisible();
+  await page.getByRole('button', { name: 'Go to the end' }).click();
+  await expect.poll(() => position(page)).toEqual({ cursor: 2, length: 2, branches: 1 });
   await typeIn(page, 'alice', 'XLEN jobs');
   await typeIn(page, 'alice', 'XPENDING jobs g');
   const alice = (await consoleTexts(page)).alice;

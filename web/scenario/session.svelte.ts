@@ -28,8 +28,12 @@ const NOT_SAVED =
   'The browser would not store this session (too big for its storage, or storage is off): a reload would lose it. ' +
   'Export it or copy a share link to keep it.';
 
-/** Steps after the nearest keyframe past which the engine is asked for a snapshot (see afterRecord). */
+/** Steps after the nearest keyframe past which the engine is asked for a snapshot (see wantsKeyframe). */
 const KEYFRAME_AT_MOST = LIMITS.steps / 4;
+/** The note that opens a scenario folded after `steps` steps of its session (see toScenario). */
+const foldedNote = (steps: number): string =>
+  `It starts from the engine's state after step ${steps.toLocaleString('en-US')} of the session it was made from: a scenario holds at most ` +
+  `${LIMITS.steps.toLocaleString('en-US')} steps, so the older ones are folded into its start.`;
 /** Said when the session has grown past what a scenario may hold (restore() would refuse it at the next load). */
 const TOO_BIG =
   `This session is too big to save: as a scenario it is over ${LIMITS.jsonBytes.toLocaleString('en-US')} characters, ` +
@@ -399,14 +403,18 @@ export class ScenarioSession {
    * whole, and the oldest steps become part of the start (see Timeline.span).
    */
   toScenario(): Scenario {
-    const { start, ids } = this.tl.span(LIMITS.steps);
-    const steps = ids.map((id) => (this.tl.node(id).step as TStep).step);
+    // Folded, the scenario opens with a note saying so, which takes one of its steps.
+    const whole = this.tl.span(LIMITS.steps);
+    const { start, ids } = whole.start.depth > 0 ? this.tl.span(LIMITS.steps - 1) : whole;
+    const fold = start.depth > 0 && start.key !== undefined ? start.depth : 0;
+    const steps: Step[] = ids.map((id) => (this.tl.node(id).step as TStep).step);
+    if (fold > 0) steps.unshift({ note: foldedNote(fold) });
     const base = this.base ?? { v: SCENARIO_VERSION, profile: DEFAULT_PROFILE, clock: { start: 0, mode: 'virtual' as const, stepPerCommand: 0 }, clients: [] };
-    const folded = start.depth > 0 && start.key !== undefined ? { state: { snapshot: start.key } } : {};
+    const folded = fold > 0 ? { state: { snapshot: start.key as EngineSnapshot } } : {};
     const names = [...base.clients];
     for (const c of this.pg.consoles.map((x) => x.name)) if (!names.includes(c)) names.push(c);
     for (const s of steps) if (isCommandStep(s) && !names.includes(s.client)) names.push(s.client);
-    const at = this.tl.cursor - start.depth;
+    const at = this.tl.cursor - start.depth + (fold > 0 ? 1 : 0);
     return {
       ...base,
       ...folded,
@@ -420,8 +428,8 @@ export class ScenarioSession {
 
   /** Said beside a share or export whose scenario starts after the oldest steps (see toScenario), else ''. */
   foldNote(): string {
-    const n = this.tl.span(LIMITS.steps).start.depth;
-    return n > 0 ? ` It starts from the state after step ${n.toLocaleString('en-US')}: a scenario holds at most ${LIMITS.steps.toLocaleString('en-US')} steps.` : '';
+    const first = this.toScenario().steps[0];
+    return this.tl.span(LIMITS.steps).start.depth > 0 && first && isNoteStep(first) ? ` ${first.note}` : '';
   }
 
   /** The server the engine reproduces now (the scenario's profile). */
