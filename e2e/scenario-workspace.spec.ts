@@ -135,3 +135,21 @@ test('a session longer than a scenario may be (20,000 steps) is saved from a key
   expect(alice).toContain('(integer) 20050');
   expect(alice).toMatch(/XPENDING jobs g\s+1\) \(integer\) 2/);
 });
+
+test('a session too big to open again is not saved over the last good save, and the page says so', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openScenarioApp(page, SEED_CLOCK);
+  await typeIn(page, 'producer', 'XADD jobs * task a');
+  const saved = () => page.evaluate(() => localStorage.getItem('streams-playground:workspace') ?? '');
+  await expect.poll(async () => (await saved()).includes('XADD jobs * task a')).toBe(true);
+  const before = await saved();
+  // 40,000 entries of 100-byte values: past 20,000 steps the scenario starts from a snapshot, and that snapshot is
+  // over the 4,000,000 characters restore() accepts.
+  await page.evaluate(() => window.__diagram?.type('producer', `10000 XADD big * f ${'x'.repeat(100)}\r`.repeat(4)));
+  await expect.poll(() => position(page), { timeout: 60_000 }).toMatchObject({ cursor: 40_001 });
+  await expect(page.getByTestId('scenario-message')).toContainText('This session is too big to save', { timeout: 20_000 });
+  expect(await saved()).toBe(before);
+  await page.reload();
+  await openScenarioApp(page);
+  expect(await position(page)).toEqual({ cursor: 1, length: 1, branches: 1 });
+});
