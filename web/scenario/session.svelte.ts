@@ -16,7 +16,7 @@ import { argvToLine } from './command-text.ts';
 import { lineToArgv } from './command-text.ts';
 import { attach, historyAt, outText, recordHistory, toOp, transcripts, type SessionTimeline, type TStep } from './record.ts';
 import { restore, type Arrival, type Restored } from './restore.ts';
-import { Timeline, keySpacing, type Branch } from './timeline.ts';
+import { Timeline, keySpacing, type Branch, type TimelineNode } from './timeline.ts';
 import { compareTranscript, type Comparison } from './transcript.ts';
 
 /** The workspace is saved this long after the last change… */
@@ -403,18 +403,15 @@ export class ScenarioSession {
    * whole, and the oldest steps become part of the start (see Timeline.span).
    */
   toScenario(): Scenario {
-    // Folded, the scenario opens with a note saying so, which takes one of its steps.
-    const whole = this.tl.span(LIMITS.steps);
-    const { start, ids } = whole.start.depth > 0 ? this.tl.span(LIMITS.steps - 1) : whole;
-    const fold = start.depth > 0 && start.key !== undefined ? start.depth : 0;
+    const { start, ids, note } = this.folding();
     const steps: Step[] = ids.map((id) => (this.tl.node(id).step as TStep).step);
-    if (fold > 0) steps.unshift({ note: foldedNote(fold) });
+    if (note) steps.unshift({ note });
     const base = this.base ?? { v: SCENARIO_VERSION, profile: DEFAULT_PROFILE, clock: { start: 0, mode: 'virtual' as const, stepPerCommand: 0 }, clients: [] };
-    const folded = fold > 0 ? { state: { snapshot: start.key as EngineSnapshot } } : {};
+    const folded = note ? { state: { snapshot: start.key as EngineSnapshot } } : {};
     const names = [...base.clients];
     for (const c of this.pg.consoles.map((x) => x.name)) if (!names.includes(c)) names.push(c);
     for (const s of steps) if (isCommandStep(s) && !names.includes(s.client)) names.push(s.client);
-    const at = this.tl.cursor - start.depth + (fold > 0 ? 1 : 0);
+    const at = this.tl.cursor - start.depth + (note ? 1 : 0);
     return {
       ...base,
       ...folded,
@@ -426,10 +423,21 @@ export class ScenarioSession {
     };
   }
 
+  /**
+   * Where the scenario starts (Timeline.span) and, when that is after the session's start, the note that opens it
+   * saying so (which takes one of its steps).
+   */
+  private folding(): { readonly start: TimelineNode<TStep, EngineSnapshot>; readonly ids: readonly number[]; readonly note: string } {
+    const whole = this.tl.span(LIMITS.steps);
+    if (whole.start.depth === 0) return { ...whole, note: '' };
+    const { start, ids } = this.tl.span(LIMITS.steps - 1);
+    return { start, ids, note: foldedNote(start.depth) };
+  }
+
   /** Said beside a share or export whose scenario starts after the oldest steps (see toScenario), else ''. */
   foldNote(): string {
-    const first = this.toScenario().steps[0];
-    return this.tl.span(LIMITS.steps).start.depth > 0 && first && isNoteStep(first) ? ` ${first.note}` : '';
+    const { note } = this.folding();
+    return note ? ` ${note}` : '';
   }
 
   /** The server the engine reproduces now (the scenario's profile). */
